@@ -1,0 +1,240 @@
+"""dlpath's test harness for coding tasks.
+
+Run by dlpath as:  python3 dlpath_harness.py --learner FILE --tests FILE [--require PKG]... [--report-fd N]
+
+It imports the learner's file, runs every ``test_*`` function of the tests file
+(each takes the learner's module as its one argument) and writes one JSON object
+per line to the report stream.  The learner's own output stays on stdout/stderr.
+
+Task authors import the helpers from this module:
+
+    from dlpath_harness import assert_close, assert_shape, grad_check, rng, no_warnings
+
+Python >= 3.8; NumPy only where a task needs it.
+"""
+import argparse
+import contextlib
+import importlib.util
+import json
+import os
+import sys
+import time
+import traceback
+import types
+import warnings
+
+__all__ = ["assert_close", "assert_shape", "assert_true", "grad_check", "rng", "no_warnings", "TaskFailure"]
+
+
+class TaskFailure(AssertionError):
+    """An assertion made through the helpers: its message is meant for the learner."""
+
+
+# ---------------------------------------------------------------- helpers for authors
+
+def _np():
+    import numpy  # imported lazily so a task without NumPy still runs
+    return numpy
+
+
+def rng(seed=0):
+    """A seeded NumPy Generator, so every run sees the same 'random' inputs."""
+    return _np().random.default_rng(seed)
+
+
+def _fmt(x):
+    np = _np()
+    with np.printoptions(precision=8, suppress=False, threshold=20, edgeitems=3, linewidth=100):
+        return repr(np.asarray(x)) if not np.isscalar(x) else repr(x)
+
+
+def assert_shape(got, shape, what="result"):
+    np = _np()
+    got_shape = np.shape(got)
+    if tuple(got_shape) != tuple(shape):
+        raise TaskFailure("%s has shape %s, expected %s" % (what, tuple(got_shape), tuple(shape)))
+
+
+def assert_true(cond, message):
+    if not cond:
+        raise TaskFailure(message)
+
+
+def assert_close(got, expected, rtol=1e-6, atol=1e-8, what="result"):
+    """Like numpy.testing.assert_allclose, with a message that shows the worst element."""
+    np = _np()
+    if got is None:
+        raise TaskFailure("%s is None: did you forget to return it?" % what)
+    try:
+        g = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TaskFailure("%s is not numeric: got %r" % (what, got))
+    e = np.asarray(expected, dtype=np.float64)
+    if g.shape != e.shape:
+        raise TaskFailure("%s has shape %s, expected %s" % (what, g.shape, e.shape))
+    if g.size == 0:
+        return
+    bad_nan = np.isnan(g) != np.isnan(e)
+    if bad_nan.any():
+        idx = tuple(int(i) for i in np.argwhere(bad_nan)[0])
+        raise TaskFailure("%s has NaN where none was expected, at index %s\n  expected: %s\n  got:      %s"
+                          % (what, idx, _fmt(e), _fmt(g)))
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.abs(g - e)
+        allowed = atol + rtol * np.abs(e)
+        both_inf = np.isinf(g) & np.isinf(e) & (np.sign(g) == np.sign(e))
+        diff = np.where(both_inf | (np.isnan(g) & np.isnan(e)), 0.0, diff)
+        excess = np.where(np.isfinite(diff), diff - allowed, np.inf)
+    if (excess > 0).any():
+        flat = int(np.argmax(excess))
+        idx = np.unravel_index(flat, g.shape) if g.shape else ()
+        idx_txt = str(tuple(int(i) for i in idx)) if g.shape else "(scalar)"
+        n_bad = int((excess > 0).sum())
+        raise TaskFailure(
+            "%s is not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
+            "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s"
+            % (what, n_bad, g.size, rtol, atol, idx_txt, float(e[idx]) if g.shape else float(e),
+               float(g[idx]) if g.shape else float(g), _fmt(e), _fmt(g)))
+
+
+def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what="gradient"):
+    """Compares an analytic gradient with central differences of the scalar function f at x.
+
+    Relative error per element: |a - n| / max(1e-8, |a| + |n|); fails above tol.
+    Returns the largest relative error.
+    """
+    np = _np()
+    x = np.array(x, dtype=np.float64)
+    a = np.asarray(analytic, dtype=np.float64)
+    if a.shape != x.shape:
+        raise TaskFailure("%s has shape %s, expected %s (the shape of the input)" % (what, a.shape, x.shape))
+    num = np.zeros_like(x)
+    it = np.nditer(x, flags=["multi_index"])
+    for _ in it:
+        i = it.multi_index
+        old = x[i]
+        x[i] = old + eps
+        fp = float(f(x))
+        x[i] = old - eps
+        fm = float(f(x))
+        x[i] = old
+        num[i] = (fp - fm) / (2 * eps)
+    rel = np.abs(a - num) / np.maximum(1e-8, np.abs(a) + np.abs(num))
+    worst = np.unravel_index(int(np.argmax(rel)), rel.shape) if rel.shape else ()
+    if float(rel[worst]) > tol:
+        raise TaskFailure(
+            "%s check failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r"
+            % (what, float(rel[worst]), tol, tuple(int(i) for i in worst), float(a[worst]), float(num[worst])))
+    return float(rel.max()) if rel.size else 0.0
+
+
+@contextlib.contextmanager
+def no_warnings(what="your function"):
+    """Fails the test if the block emits a warning (overflow in exp, division by zero, ...)."""
+    np = _np()
+    with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+        warnings.simplefilter("always")
+        yield
+    if caught:
+        w = caught[0]
+        raise TaskFailure("%s emitted a warning: %s: %s" % (what, w.category.__name__, w.message))
+
+
+# ---------------------------------------------------------------- the runner
+
+def _emit(stream, obj):
+    stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    stream.flush()
+
+
+def _learner_trace(exc, learner_path):
+    """The traceback of exc, trimmed to the frames in the learner's file."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    learner = os.path.realpath(learner_path)
+    mine = [fr for fr in frames if os.path.realpath(fr.filename) == learner]
+    lines = []
+    for fr in mine:
+        lines.append('  line %d, in %s\n    %s' % (fr.lineno, fr.name, (fr.line or "").strip()))
+    lines.append("".join(traceback.format_exception_only(type(exc), exc)).strip())
+    return "\n".join(lines), (mine[-1].lineno if mine else None)
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="dlpath test harness")
+    ap.add_argument("--learner", required=True)
+    ap.add_argument("--tests", required=True)
+    ap.add_argument("--require", action="append", default=[])
+    ap.add_argument("--report-fd", type=int, default=None)
+    args = ap.parse_args(argv)
+
+    report = os.fdopen(args.report_fd, "w", encoding="utf-8") if args.report_fd else sys.__stderr__
+    sys.modules.setdefault("dlpath_harness", sys.modules[__name__])
+
+    missing = [p for p in args.require if importlib.util.find_spec(p) is None]
+    _emit(report, {"event": "env", "python": sys.version.split()[0], "missing": missing})
+    if missing:
+        _emit(report, {"event": "done"})
+        return 0
+
+    learner_dir = os.path.dirname(os.path.abspath(args.learner))
+    sys.path.insert(0, learner_dir)
+    try:
+        learner = _load("learner", args.learner)
+    except SyntaxError as exc:
+        _emit(report, {"event": "load", "status": "syntax", "message": exc.msg, "line": exc.lineno,
+                       "column": exc.offset, "text": (exc.text or "").rstrip("\n")})
+        _emit(report, {"event": "done"})
+        return 0
+    except BaseException as exc:  # the learner's module failed while being imported
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        trace, line = _learner_trace(exc, args.learner)
+        _emit(report, {"event": "load", "status": "error", "message": trace, "line": line})
+        _emit(report, {"event": "done"})
+        return 0
+    _emit(report, {"event": "load", "status": "ok"})
+
+    tests = _load("dlpath_task_tests", args.tests)
+    names = [n for n, v in vars(tests).items() if n.startswith("test_") and isinstance(v, types.FunctionType)]
+    names.sort(key=lambda n: getattr(tests, n).__code__.co_firstlineno)
+    _emit(report, {"event": "plan", "tests": names})
+    for name in names:
+        fn = getattr(tests, name)
+        doc = (fn.__doc__ or "").strip().splitlines()
+        _emit(report, {"event": "start", "test": name})
+        t0 = time.perf_counter()
+        result = {"event": "result", "test": name, "doc": doc[0] if doc else ""}
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("default")
+                fn(learner)
+            result["status"] = "passed"
+        except NotImplementedError as exc:
+            result.update(status="todo", message=str(exc) or "NotImplementedError")
+        except AssertionError as exc:
+            trace, line = _learner_trace(exc, args.learner)
+            msg = str(exc) or "assertion failed"
+            if not isinstance(exc, TaskFailure) and line is not None:
+                msg = trace
+            result.update(status="failed", message=msg, line=line)
+        except RecursionError as exc:
+            result.update(status="error", message="RecursionError: " + str(exc))
+        except Exception as exc:
+            trace, line = _learner_trace(exc, args.learner)
+            result.update(status="error", message=trace, line=line)
+        result["ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        _emit(report, result)
+    _emit(report, {"event": "done"})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
