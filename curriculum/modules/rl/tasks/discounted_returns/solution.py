@@ -1,0 +1,24 @@
+import numpy as np
+
+
+def discounted_returns(rewards, gamma):
+    """Discounted return G_t for every step of one episode.
+
+    rewards[t] is the reward received after the action at step t.
+    Return an array G of the same length with
+        G[t] = rewards[t] + gamma * rewards[t+1] + gamma**2 * rewards[t+2] + ...
+    (the episode ends after the last reward).
+
+    计算一个回合中每一步的折扣回报 G_t。
+    rewards[t] 是第 t 步执行动作后得到的奖励。返回同样长度的数组 G：
+        G[t] = rewards[t] + gamma * rewards[t+1] + gamma**2 * rewards[t+2] + ...
+    （最后一个奖励之后回合结束）。
+    """
+    rewards = np.asarray(rewards, dtype=np.float64)
+    G = np.zeros_like(rewards)
+    running = 0.0
+    # scan backwards: G[t] = r[t] + gamma * G[t+1]
+    for t in range(len(rewards) - 1, -1, -1):
+        running = rewards[t] + gamma * running
+        G[t] = running
+    return G

@@ -1,0 +1,202 @@
+/**
+ * Loads a curriculum folder: shape checks on every file, then cross-checks, then the files each
+ * module refers to. Every problem is collected with file:line:column; nothing stops at the first.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DEFAULT_PASS_MARK, DEFAULT_TIME_LIMIT, FORMAT_VERSION,
+  type Curriculum, type LPath, type Module, type Quiz, type Task,
+} from '../../core/model.js';
+import { checkShape, curriculumSchema, findControl, moduleSchema, type ShapeProblem } from '../../core/schema.js';
+import { crossCheck, ROOT_FILE, type Problem } from '../../core/checks.js';
+import { MAX_FILE_BYTES, readYamlFile, type YamlFile } from './yaml-file.js';
+import { UsageError } from '../../core/errors.js';
+
+export interface LoadResult {
+  curriculum?: Curriculum;
+  problems: Problem[];
+  /** Files whose modification time and size make up the cache key. */
+  inputs: string[];
+  /** A newer format than this dlpath reads: nothing else was checked. */
+  tooNew?: number;
+}
+
+function place(y: YamlFile, shape: ShapeProblem[], out: Problem[]): void {
+  for (const p of shape) {
+    const pos = y.locate(p.path, p.atKey);
+    out.push({ file: y.file, path: p.path, message: p.message, severity: p.severity, atKey: p.atKey, ...pos });
+  }
+}
+
+export function lpathEntries(p: LPath | undefined): Array<{ lang?: 'en' | 'zh'; rel: string }> {
+  if (p === undefined) return [];
+  if (typeof p === 'string') return [{ rel: p }];
+  return (['en', 'zh'] as const).filter((l) => p[l]).map((l) => ({ lang: l, rel: p[l]! }));
+}
+
+function normaliseModule(raw: Record<string, unknown>, file: string): Module {
+  const r = raw as Partial<Module> & { quiz?: Partial<Quiz>; tasks?: Array<Partial<Task>> };
+  return {
+    id: r.id!, title: r.title!, track: r.track!,
+    requires: r.requires ?? [],
+    estimated_minutes: r.estimated_minutes,
+    summary: r.summary,
+    objectives: r.objectives,
+    lesson: r.lesson,
+    resources: r.resources ?? [],
+    quiz: r.quiz ? { pass_mark: r.quiz.pass_mark ?? DEFAULT_PASS_MARK, draw: r.quiz.draw, questions: r.quiz.questions ?? [] } : undefined,
+    tasks: (r.tasks ?? []).map((t) => ({
+      id: t.id!, title: t.title!, brief: t.brief, starter: t.starter!, tests: t.tests!, solution: t.solution!,
+      hints: t.hints ?? [], packages: t.packages ?? [], time_limit: t.time_limit ?? DEFAULT_TIME_LIMIT, optional: t.optional ?? false,
+    })),
+    file,
+  };
+}
+
+/** Checks a file a module refers to: inside the curriculum folder, present, a sane size, clean text. */
+function checkReferencedFile(dir: string, realDir: string, y: YamlFile, moduleDir: string, rel: string,
+  keyPath: Array<string | number>, out: Problem[]): void {
+  const err = (message: string) => out.push({ file: y.file, path: keyPath, message, severity: 'error', ...y.locate(keyPath) });
+  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
+    err(`"${rel}" must be a path inside the module's folder (no absolute paths, no "..")`);
+    return;
+  }
+  const abs = path.join(dir, moduleDir, rel);
+  let st: fs.Stats;
+  try { st = fs.statSync(abs); } catch {
+    err(`file not found: ${path.posix.join(moduleDir, rel)}`);
+    return;
+  }
+  if (!st.isFile()) { err(`${path.posix.join(moduleDir, rel)} is not a file`); return; }
+  const real = fs.realpathSync(abs);
+  if (real !== realDir && !real.startsWith(realDir + path.sep)) {
+    err(`${path.posix.join(moduleDir, rel)} is a link that leads outside the curriculum folder`);
+    return;
+  }
+  if (st.size > MAX_FILE_BYTES) { err(`${path.posix.join(moduleDir, rel)} is larger than 1 MiB`); return; }
+  const text = fs.readFileSync(abs, 'utf8');
+  const bad = findControl(text);
+  if (bad) {
+    const idx = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    const before = text.slice(0, idx).split('\n');
+    out.push({ file: path.posix.join(moduleDir, rel), path: [], severity: 'error',
+      line: before.length, column: before[before.length - 1].length + 1, message: `contains ${bad}; remove it` });
+  }
+}
+
+export function loadCurriculumFiles(dir: string): LoadResult {
+  const problems: Problem[] = [];
+  const moduleFiles = new Map<string, YamlFile>();
+  const rootAbs = path.join(dir, ROOT_FILE);
+  if (!fs.existsSync(rootAbs)) {
+    throw new UsageError(`${dir} is not a dlpath curriculum: it has no ${ROOT_FILE}.`,
+      'Point --curriculum (or DLPATH_CURRICULUM) at the folder that holds curriculum.yaml.');
+  }
+  const inputs = [rootAbs];
+  const root = readYamlFile(rootAbs, ROOT_FILE, problems);
+  if (!root) return { problems, inputs };
+  const rawRoot = root.data as Record<string, unknown> | null;
+  const version = rawRoot && typeof rawRoot === 'object' ? rawRoot.format_version : undefined;
+  if (typeof version === 'number' && version > FORMAT_VERSION) {
+    problems.push({ file: ROOT_FILE, path: ['format_version'], severity: 'error', ...root.locate(['format_version']),
+      message: `this curriculum uses format version ${version}, but this dlpath reads format ${FORMAT_VERSION}: upgrade dlpath (npm install -g dlpath@latest)` });
+    return { problems, inputs, tooNew: version };
+  }
+  const shape: ShapeProblem[] = [];
+  checkShape(rawRoot, curriculumSchema, [], shape);
+  place(root, shape, problems);
+  if (shape.some((p) => p.severity === 'error') && !(rawRoot && Array.isArray(rawRoot.tracks))) return { problems, inputs };
+
+  const realDir = fs.realpathSync(dir);
+  const tracks = ((rawRoot!.tracks as unknown[]) ?? []).filter((t): t is Record<string, unknown> => !!t && typeof t === 'object');
+  const modules: Module[] = [];
+  const listed = new Set<string>();
+  let ok = !shape.some((p) => p.severity === 'error');
+  tracks.forEach((t, ti) => {
+    const ids = Array.isArray(t.modules) ? t.modules : [];
+    ids.forEach((id: unknown, mi: number) => {
+      if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return;
+      if (listed.has(id)) return;
+      listed.add(id);
+      const rel = `modules/${id}/module.yaml`;
+      const abs = path.join(dir, rel);
+      if (!fs.existsSync(abs)) {
+        problems.push({ file: ROOT_FILE, path: ['tracks', ti, 'modules', mi], severity: 'error', ...root.locate(['tracks', ti, 'modules', mi]),
+          message: `module "${id}" has no file ${rel}` });
+        ok = false;
+        return;
+      }
+      inputs.push(abs);
+      const y = readYamlFile(abs, rel, problems);
+      if (!y) { ok = false; return; }
+      const ms: ShapeProblem[] = [];
+      checkShape(y.data, moduleSchema, [], ms);
+      place(y, ms, problems);
+      if (ms.some((p) => p.severity === 'error')) { ok = false; return; }
+      const mod = normaliseModule(y.data as Record<string, unknown>, rel);
+      if (mod.id !== id) {
+        problems.push({ file: rel, path: ['id'], severity: 'error', ...y.locate(['id']),
+          message: `id "${mod.id}" does not match its folder and listing "${id}"` });
+        ok = false;
+      }
+      const moduleDir = `modules/${id}`;
+      lpathEntries(mod.lesson).forEach(({ lang, rel: r }) =>
+        checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? ['lesson', lang] : ['lesson'], problems));
+      if (mod.lesson && typeof mod.lesson === 'object') for (const l of ['en', 'zh'] as const) {
+        if (!mod.lesson[l]) problems.push({ file: rel, path: ['lesson'], severity: 'warning', ...y.locate(['lesson']), message: `no ${l} lesson` });
+      }
+      mod.tasks.forEach((task, ti2) => {
+        const at = ['tasks', ti2];
+        lpathEntries(task.brief).forEach(({ lang, rel: r }) =>
+          checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? [...at, 'brief', lang] : [...at, 'brief'], problems));
+        if (task.brief && typeof task.brief === 'object') for (const l of ['en', 'zh'] as const) {
+          if (!task.brief[l]) problems.push({ file: rel, path: [...at, 'brief'], severity: 'warning', ...y.locate([...at, 'brief']), message: `no ${l} brief` });
+        }
+        for (const key of ['starter', 'tests', 'solution'] as const) {
+          checkReferencedFile(dir, realDir, y, moduleDir, task[key], [...at, key], problems);
+        }
+      });
+      modules.push(mod);
+      moduleFiles.set(rel, y);
+    });
+  });
+  const modulesDir = path.join(dir, 'modules');
+  inputs.push(modulesDir);
+  if (fs.existsSync(modulesDir)) {
+    for (const entry of fs.readdirSync(modulesDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !listed.has(entry.name)) {
+        problems.push({ file: `modules/${entry.name}`, path: [], severity: 'warning', line: 1, column: 1,
+          message: `this module folder is not listed in any track of ${ROOT_FILE}, so learners never see it` });
+      }
+    }
+  }
+  const curriculum: Curriculum = {
+    dir, format_version: rawRoot!.format_version as number, id: rawRoot!.id as string, title: rawRoot!.title as Curriculum['title'],
+    tracks: tracks.map((t) => ({ id: t.id as string, title: t.title as Curriculum['title'], modules: (t.modules as string[]) ?? [] })),
+    modules,
+  };
+  for (const p of crossCheck(curriculum)) {
+    const y = p.file === ROOT_FILE ? root : moduleFiles.get(p.file);
+    problems.push({ ...p, ...(y ? y.locate(p.path, p.atKey) : { line: 1, column: 1 }) });
+  }
+  const hasErrors = !ok || problems.some((p) => p.severity === 'error');
+  return { curriculum: hasErrors ? undefined : curriculum, problems, inputs };
+}
+
+/** Problems sorted by file, then position, for reading top to bottom. */
+export function sortProblems(ps: Problem[]): Problem[] {
+  return [...ps].sort((a, b) => (a.file === b.file
+    ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+    : a.file === ROOT_FILE ? -1 : b.file === ROOT_FILE ? 1 : a.file < b.file ? -1 : 1));
+}
+
+export function formatKeyPath(p: Array<string | number>): string {
+  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+}
+
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line ?? 1}:${p.column ?? 1}`;
+  const key = p.path.length ? `${formatKeyPath(p.path)}: ` : '';
+  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${key}${p.message}`;
+}

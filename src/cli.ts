@@ -1,0 +1,123 @@
+/**
+ * Commander declarations only. Each action imports its command module when it runs, so a command
+ * loads only what it uses.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
+import { detectLang, setLang } from './i18n/index.js';
+import { m } from './i18n/cli.js';
+import { suggest } from './core/schema.js';
+
+export interface IO {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+  clock?: () => Date;
+}
+
+type Action = (ctx: Context, args: unknown[], opts: Record<string, unknown>) => Promise<number>;
+
+function langFromArgv(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice('--lang='.length) : argv[i + 1];
+}
+
+export async function runCli(argv: string[], io: IO): Promise<number> {
+  setLang(detectLang(langFromArgv(argv), io.env));
+  let code = 0;
+  const program = new Command('dlpath');
+  program
+    .description(m('description'))
+    .version(VERSION, '-V, --version')
+    .option('--curriculum <dir>', m('optCurriculum'))
+    .option('--home <dir>', m('optHome'))
+    .addOption(new Option('--lang <lang>', m('optLang')))
+    .option('--json', m('optJson'))
+    .option('--no-color', m('optNoColor'))
+    .option('-y, --yes', m('optYes'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const action = (load: () => Promise<{ run: Action }>) => async (...all: unknown[]) => {
+    const cmd = all[all.length - 1] as Command;
+    const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+    const args = all.slice(0, -2);
+    const ctx = makeContext(opts, io);
+    const mod = await load();
+    code = await mod.run(ctx, args, opts);
+  };
+
+  program.command('next').description(m('cmdNext'))
+    .action(action(() => import('./commands/next.js')));
+  program.command('path').description(m('cmdPath'))
+    .action(action(() => import('./commands/path.js')));
+  program.command('learn').description(m('cmdLearn')).argument('<module>', m('argModule'))
+    .action(action(() => import('./commands/learn.js')));
+  program.command('quiz').description(m('cmdQuiz')).argument('<module>', m('argModule'))
+    .option('--answers <file>', m('optAnswers'))
+    .option('--seed <n>', m('optSeed'))
+    .action(action(() => import('./commands/quiz.js')));
+  program.command('review').description(m('cmdReview'))
+    .option('--limit <n>', m('optLimit'))
+    .option('--answers <file>', m('optAnswers'))
+    .option('--seed <n>', m('optSeed'))
+    .action(action(() => import('./commands/review.js')));
+  program.command('task').description(m('cmdTask')).argument('<task>', m('argTask'))
+    .option('--force', m('optForce'))
+    .action(action(() => import('./commands/task.js')));
+  program.command('check').description(m('cmdCheck')).argument('[task]', m('argTask'))
+    .action(action(() => import('./commands/check.js')));
+  program.command('hint').description(m('cmdHint')).argument('<task>', m('argTask'))
+    .action(action(() => import('./commands/hint.js')));
+  program.command('solution').description(m('cmdSolution')).argument('<task>', m('argTask'))
+    .action(action(() => import('./commands/solution.js')));
+  program.command('watch').description(m('cmdWatch')).argument('[task]', m('argTask'))
+    .action(action(() => import('./commands/watch.js')));
+  program.command('progress').description(m('cmdProgress'))
+    .action(action(() => import('./commands/progress.js')));
+  program.command('reset').description(m('cmdReset')).argument('[modules...]', m('argModule'))
+    .option('--all', m('optAll'))
+    .action(action(() => import('./commands/reset.js')));
+  program.command('validate').description(m('cmdValidate')).argument('[dir]')
+    .option('--strict', m('optStrict'))
+    .option('--run-solutions', m('optRunSolutions'))
+    .action(action(() => import('./commands/validate.js')));
+  program.command('doctor').description(m('cmdDoctor'))
+    .action(action(() => import('./commands/doctor.js')));
+  program.command('export').description(m('cmdExport'))
+    .addOption(new Option('--format <format>', m('optFormat')).choices(['json', 'csv', 'xapi']).default('json'))
+    .option('--out <file>', m('optOut'))
+    .action(action(() => import('./commands/export.js')));
+  // `dlpath` alone: a short status and the next step.
+  program.argument('[command]').action(async (name: string | undefined, _o: unknown, cmd: Command) => {
+    if (name !== undefined) {
+      const names = program.commands.map((c) => c.name());
+      const hint = suggest(name, names);
+      io.stderr.write(`dlpath: ${m('unknownCommand', { name })}${hint.length ? ` ${m('didYouMean', { names: hint.join(', ') })}` : ''}\n`);
+      io.stderr.write(`${m('unknownOption')}\n`);
+      code = 2;
+      return;
+    }
+    await action(() => import('./commands/status.js'))(cmd.opts(), cmd);
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    throw e;
+  }
+  return code;
+}
+
+export const VERSION = '0.1.0';

@@ -1,0 +1,150 @@
+/**
+ * The second pass of validation: checks across the typed model (ids, references, cycles, answer
+ * keys). Pure: the loader has already parsed the files and checked their shapes.
+ */
+import type { Curriculum, Module, Question } from './model.js';
+import { suggest, type KeyPath } from './schema.js';
+
+export interface Problem {
+  /** File relative to the curriculum folder. */
+  file: string;
+  path: KeyPath;
+  message: string;
+  severity: 'error' | 'warning';
+  atKey?: boolean;
+  line?: number;
+  column?: number;
+}
+
+export const ROOT_FILE = 'curriculum.yaml';
+
+const didYouMean = (name: string, pool: Iterable<string>): string => {
+  const s = suggest(name, pool);
+  return s.length ? ` (did you mean ${s.map((x) => `"${x}"`).join(' or ')}?)` : '';
+};
+
+function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): void {
+  const err = (path: KeyPath, message: string) => out.push({ file, path, message, severity: 'error' });
+  if (q.type === 'single' || q.type === 'multiple' || q.type === 'ordering') {
+    const ids = q.choices.map((c) => c.id);
+    const seen = new Set<string>();
+    q.choices.forEach((c, i) => {
+      if (seen.has(c.id)) err([...at, 'choices', i, 'id'], `choice id "${c.id}" is used twice in this question`);
+      seen.add(c.id);
+    });
+    const answers = Array.isArray(q.answer) ? q.answer : [q.answer];
+    answers.forEach((a, i) => {
+      if (!ids.includes(a)) {
+        err(Array.isArray(q.answer) ? [...at, 'answer', i] : [...at, 'answer'],
+          `choice "${a}" does not exist (choices: ${ids.join(', ')})`);
+      }
+    });
+    if (Array.isArray(q.answer) && new Set(q.answer).size !== q.answer.length) err([...at, 'answer'], 'a choice is listed twice');
+    if (q.type === 'ordering') {
+      const missing = ids.filter((id) => !q.answer.includes(id));
+      if (missing.length) err([...at, 'answer'], `the order must list every choice; missing: ${missing.join(', ')}`);
+    }
+    if (q.type === 'single') {
+      q.choices.forEach((c, i) => {
+        if (c.id === q.answer && c.feedback) {
+          out.push({ file, path: [...at, 'choices', i, 'feedback'], severity: 'warning',
+            message: 'feedback is shown for wrong choices only; this is the right one' });
+        }
+      });
+    }
+  }
+  if (q.type === 'text' && q.pattern !== undefined) {
+    try { new RegExp(q.pattern, 'iu'); } catch (e) {
+      err([...at, 'pattern'], `not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  if (q.type === 'numeric' && q.tolerance && q.tolerance.abs === undefined && q.tolerance.rel === undefined) {
+    err([...at, 'tolerance'], 'give abs and/or rel');
+  }
+}
+
+/** Cross-checks the whole curriculum. `moduleFile(id)` is the module's file, for messages. */
+export function crossCheck(c: Curriculum): Problem[] {
+  const out: Problem[] = [];
+  const trackOf = new Map<string, string>();
+  const trackIds = new Set<string>();
+  c.tracks.forEach((t, ti) => {
+    if (trackIds.has(t.id)) out.push({ file: ROOT_FILE, path: ['tracks', ti, 'id'], severity: 'error', message: `track id "${t.id}" is used twice` });
+    trackIds.add(t.id);
+    t.modules.forEach((id, mi) => {
+      if (trackOf.has(id)) {
+        out.push({ file: ROOT_FILE, path: ['tracks', ti, 'modules', mi], severity: 'error',
+          message: `module "${id}" is already listed in track "${trackOf.get(id)}"` });
+      } else trackOf.set(id, t.id);
+    });
+  });
+
+  const byId = new Map(c.modules.map((m) => [m.id, m]));
+  const position = new Map<string, number>();
+  c.tracks.flatMap((t) => t.modules).forEach((id, i) => { if (!position.has(id)) position.set(id, i); });
+
+  const questionIds = new Map<string, string>();
+  const taskIds = new Map<string, string>();
+  for (const m of c.modules) {
+    const f = m.file;
+    if (trackOf.has(m.id) && m.track !== trackOf.get(m.id)) {
+      out.push({ file: f, path: ['track'], severity: 'error',
+        message: `the module is listed in track "${trackOf.get(m.id)}" of ${ROOT_FILE}, not "${m.track}"` });
+    }
+    m.requires.forEach((r, i) => {
+      if (r === m.id) out.push({ file: f, path: ['requires', i], severity: 'error', message: 'a module cannot require itself' });
+      else if (!byId.has(r) && !trackOf.has(r)) out.push({ file: f, path: ['requires', i], severity: 'error', message: `no module "${r}"${didYouMean(r, trackOf.keys())}` });
+      else if ((position.get(r) ?? 0) > (position.get(m.id) ?? 0)) {
+        out.push({ file: f, path: ['requires', i], severity: 'warning',
+          message: `"${r}" comes later in the path than "${m.id}": learners will meet this module locked` });
+      }
+    });
+    const quiz = m.quiz;
+    if (quiz) {
+      quiz.questions.forEach((q, qi) => {
+        const at: KeyPath = ['quiz', 'questions', qi];
+        const prev = questionIds.get(q.id);
+        if (prev) out.push({ file: f, path: [...at, 'id'], severity: 'error', message: `question id "${q.id}" is already used in ${prev}` });
+        else questionIds.set(q.id, f);
+        checkAnswer(q, f, at, out);
+      });
+      if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) {
+        out.push({ file: f, path: ['quiz', 'draw'], severity: 'error',
+          message: `draws ${quiz.draw} questions from a bank of ${quiz.questions.length}` });
+      }
+    }
+    m.tasks.forEach((t, ti) => {
+      const prev = taskIds.get(t.id);
+      if (prev) out.push({ file: f, path: ['tasks', ti, 'id'], severity: 'error', message: `task id "${t.id}" is already used in ${prev}` });
+      else taskIds.set(t.id, f);
+    });
+  }
+
+  for (const cycle of findCycles(c.modules)) {
+    const first = byId.get(cycle[0])!;
+    out.push({ file: first.file, path: ['requires'], severity: 'error',
+      message: `prerequisite cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+  }
+  return out;
+}
+
+/** Each elementary cycle found by depth-first search, reported once. */
+export function findCycles(modules: Module[]): string[][] {
+  const byId = new Map(modules.map((m) => [m.id, m]));
+  const state = new Map<string, 'open' | 'closed'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const r of byId.get(id)?.requires ?? []) {
+      if (!byId.has(r)) continue;
+      if (state.get(r) === 'open') cycles.push(stack.slice(stack.indexOf(r)));
+      else if (!state.has(r)) visit(r);
+    }
+    stack.pop();
+    state.set(id, 'closed');
+  };
+  for (const m of modules) if (!state.has(m.id)) visit(m.id);
+  return cycles;
+}

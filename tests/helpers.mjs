@@ -1,0 +1,87 @@
+// Shared helpers for the end-to-end tests: run the real bin/dlpath with a temporary home.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'dlpath');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+export const SHIPPED = path.join(ROOT, 'curriculum');
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tempDir(prefix = 'dlpath-test-') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The environment a test run gets: no colour, English, no inherited dlpath settings. */
+export function testEnv(extra = {}) {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('DLPATH_')) delete env[k];
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.FORCE_COLOR;
+  return { ...env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...extra };
+}
+
+/**
+ * Runs bin/dlpath synchronously. opts: home, curriculum, input (stdin text), env, cwd.
+ * Returns { code, stdout, stderr }.
+ */
+export function dlpath(args, opts = {}) {
+  const env = testEnv(opts.env);
+  if (opts.home) env.DLPATH_HOME = opts.home;
+  if (opts.curriculum) env.DLPATH_CURRICULUM = opts.curriculum;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env, cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 60000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like dlpath(), asynchronously, for runs that overlap. */
+export function dlpathAsync(args, opts = {}) {
+  const env = testEnv(opts.env);
+  if (opts.home) env.DLPATH_HOME = opts.home;
+  if (opts.curriculum) env.DLPATH_CURRICULUM = opts.curriculum;
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd ?? ROOT });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => { stdout += d; });
+    p.stderr.on('data', (d) => { stderr += d; });
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+    p.stdin.end(opts.input ?? '');
+  });
+}
+
+/** Copies a fixture curriculum to a temporary folder (so a test may change it) and returns the copy. */
+export function copyFixture(name) {
+  const dest = path.join(tempDir(), name);
+  fs.cpSync(path.join(FIXTURES, name), dest, { recursive: true });
+  return dest;
+}
+
+/** Writes files (relative path → content) under dir, creating folders. */
+export function writeTree(dir, files) {
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
+  return dir;
+}
+
+/** Opens a dlpath progress.db read-only with better-sqlite3 (for asserting what was stored). */
+export async function openDb(home) {
+  const { default: Database } = await import('better-sqlite3');
+  return new Database(path.join(home, 'progress.db'), { readonly: true, fileMustExist: true });
+}
+
+/** Whether tmux can be used for a real-terminal test. */
+export function hasTmux() {
+  return spawnSync('tmux', ['-V']).status === 0;
+}
