@@ -1,0 +1,64 @@
+import numpy as np
+from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings
+
+
+def _data(seed=0, n=50, noise=0.0):
+    g = rng(seed)
+    X = g.normal(size=(n, 3))
+    y = X @ np.array([1.0, -2.0, 0.5]) + 3.0 + noise * g.normal(size=n)
+    return X, y
+
+
+def test_shapes(m):
+    """returns theta of shape (d+1,) and losses of shape (n_iter,)"""
+    X, y = _data()
+    theta, losses = m.linreg_gd(X, y, lr=0.1, n_iter=7)
+    assert_shape(theta, (4,), "theta")
+    assert_shape(losses, (7,), "losses")
+
+
+def test_first_step(m):
+    """starts from theta = 0: losses[0] = mean(y²)/2 and one step gives lr·Xbᵀy/n"""
+    X = np.array([[1.0], [2.0], [3.0]])
+    y = np.array([3.0, 5.0, 7.0])
+    theta, losses = m.linreg_gd(X, y, lr=0.1, n_iter=1)
+    assert_close(losses[0], 83.0 / 6.0, what="losses[0] (the loss at theta = 0)")
+    assert_close(theta, [0.5, 1.1333333333333333], what="theta after one step")
+
+
+def test_recovers_true_parameters(m):
+    """y = X·[1, −2, 0.5] + 3 without noise: recovers [3, 1, −2, 0.5]"""
+    X, y = _data()
+    theta, _ = m.linreg_gd(X, y, lr=0.1, n_iter=2000)
+    assert_close(theta, [3.0, 1.0, -2.0, 0.5], rtol=1e-6, atol=1e-6, what="theta = [b, w1, w2, w3]")
+
+
+def test_matches_least_squares(m):
+    """with noisy targets it converges to the least-squares solution (np.linalg.lstsq)"""
+    X, y = _data(seed=1, n=80, noise=0.3)
+    Xb = np.hstack([np.ones((80, 1)), X])
+    expected = np.linalg.lstsq(Xb, y, rcond=None)[0]
+    theta, _ = m.linreg_gd(X, y, lr=0.1, n_iter=3000)
+    assert_close(theta, expected, rtol=1e-6, atol=1e-6, what="theta vs lstsq")
+
+
+def test_loss_never_increases(m):
+    """at a small learning rate the loss never goes up"""
+    X, y = _data(seed=2, n=40, noise=0.5)
+    _, losses = m.linreg_gd(X, y, lr=0.05, n_iter=300)
+    diffs = np.diff(np.asarray(losses, dtype=np.float64))
+    assert_true(np.all(diffs <= 1e-12),
+                "the loss went up at step %d (%.6g -> %.6g)"
+                % (int(np.argmax(diffs)) + 1, losses[int(np.argmax(diffs))], losses[int(np.argmax(diffs)) + 1]))
+    assert_true(losses[-1] < 0.2 * losses[0], "the loss should fall a lot in 300 steps")
+
+
+def test_single_feature_and_inputs_untouched(m):
+    """works with one feature (X of shape (n, 1)) and does not modify X or y"""
+    X = np.array([[1.0], [2.0], [3.0], [4.0]])
+    y = 2.0 * X[:, 0] + 1.0
+    X0, y0 = X.copy(), y.copy()
+    theta, _ = m.linreg_gd(X, y, lr=0.1, n_iter=5000)
+    assert_close(theta, [1.0, 2.0], rtol=1e-6, atol=1e-6, what="theta for y = 2x + 1")
+    assert_close(X, X0, what="X after the call")
+    assert_close(y, y0, what="y after the call")
