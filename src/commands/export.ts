@@ -1,4 +1,74 @@
+/** `dlpath export`: every event of every epoch, as JSON, CSV or xAPI statements. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { Store, type StoredEvent } from '../adapters/store/store.js';
+import { EnvError } from '../core/errors.js';
+import { m } from '../i18n/path.js';
+
+const CSV_COLUMNS = ['id', 'ts', 'kind', 'module', 'item', 'epoch', 'data'] as const;
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const VERBS: Record<string, string> = {
+  lesson_read: 'http://adlnet.gov/expapi/verbs/experienced',
+  quiz_started: 'http://adlnet.gov/expapi/verbs/attempted',
+  quiz_answered: 'http://adlnet.gov/expapi/verbs/answered',
+  quiz_finished: 'http://adlnet.gov/expapi/verbs/completed',
+  review: 'http://adlnet.gov/expapi/verbs/answered',
+  task_started: 'http://adlnet.gov/expapi/verbs/attempted',
+  task_checked: 'http://adlnet.gov/expapi/verbs/attempted',
+  task_hint: 'http://adlnet.gov/expapi/verbs/interacted',
+  task_solution: 'http://adlnet.gov/expapi/verbs/interacted',
+  reset: 'http://adlnet.gov/expapi/verbs/initialized',
+};
+
+function xapi(e: StoredEvent, home: string): unknown {
+  const data = (e.data ?? {}) as Record<string, unknown>;
+  const statement: Record<string, unknown> = {
+    id: undefined,
+    actor: { objectType: 'Agent', account: { homePage: 'urn:dlpath', name: home } },
+    verb: { id: VERBS[e.kind] ?? 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': e.kind } },
+    object: { objectType: 'Activity', id: `urn:dlpath:${e.module ?? 'path'}${e.item ? `:${e.item}` : ''}` },
+    timestamp: e.ts,
+    context: { extensions: { 'urn:dlpath:epoch': e.epoch, 'urn:dlpath:event': e.id } },
+  };
+  delete statement.id;
+  if (typeof data.correct === 'boolean') statement.result = { success: data.correct };
+  if (typeof data.score === 'number') statement.result = { score: { scaled: data.score }, success: Boolean(data.passed) };
+  return statement;
+}
+
+export async function run(ctx: Context, _args: unknown[], opts: { format?: string; out?: string }): Promise<number> {
+  const store = Store.open(ctx.home, ctx.clock);
+  const format = opts.format ?? 'json';
+  const chunks: string[] = [];
+  let n = 0;
+  try {
+    if (format === 'csv') {
+      chunks.push(`${CSV_COLUMNS.join(',')}\n`);
+      for (const e of store.events()) { chunks.push(`${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\n`); n++; }
+    } else {
+      const list: unknown[] = [];
+      for (const e of store.events()) { list.push(format === 'xapi' ? xapi(e, ctx.home) : e); n++; }
+      chunks.push(`${JSON.stringify(format === 'xapi' ? list : { exported_at: ctx.clock().toISOString(), events: list }, null, 2)}\n`);
+    }
+  } finally {
+    store.close();
+  }
+  if (opts.out) {
+    const file = path.resolve(ctx.cwd, opts.out);
+    try {
+      fs.writeFileSync(file, chunks.join(''));
+    } catch (e) {
+      throw new EnvError(m('exportCantWrite', { file, reason: (e as Error).message }));
+    }
+    ctx.stderr.write(`${m('exportWritten', { n, file })}\n`);
+  } else {
+    for (const c of chunks) ctx.stdout.write(c);
+  }
+  return 0;
 }

@@ -1,4 +1,65 @@
+/** `dlpath learn <module>`: the lesson, rendered for the terminal, marked read. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { findModule, standing, stepCommand } from './shared.js';
+import { markLessonRead, readProgress } from '../adapters/store/progress.js';
+import { moduleStates, nextStep } from '../core/path.js';
+import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { theme } from '../adapters/ui/theme.js';
+import { page } from '../adapters/ui/pager.js';
+import { pick, type Lang } from '../i18n/index.js';
+import { m } from '../i18n/path.js';
+import { CurriculumError } from '../core/errors.js';
+import type { LPath, Module } from '../core/model.js';
+
+/** The file for the learner's language, else the other language's. */
+export function localizedFile(dir: string, mod: Module, p: LPath, lang: Lang): string {
+  const rel = typeof p === 'string' ? p : p[lang] ?? p[lang === 'en' ? 'zh' : 'en']!;
+  return path.join(dir, 'modules', mod.id, rel);
+}
+
+export function readLocalized(dir: string, mod: Module, p: LPath, lang: Lang): string {
+  const file = localizedFile(dir, mod, p, lang);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CurriculumError(`${file} is missing.`, `Run \`dlpath validate ${dir}\` to check the curriculum.`);
+  }
+}
+
+export async function run(ctx: Context, args: unknown[]): Promise<number> {
+  const { ix, store, states } = standing(ctx);
+  try {
+    const mod = findModule(ix, String(args[0]));
+    const t = theme(ctx);
+    if (!mod.lesson) {
+      ctx.stdout.write(`${m('lessonNone', { title: pick(mod.title) })}\n`);
+      return 0;
+    }
+    const md = readLocalized(ix.curriculum.dir, mod, mod.lesson, ctx.lang);
+    const state = states.find((s) => s.module.id === mod.id);
+    const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
+    let text = '';
+    if (state?.status === 'locked') text += `${t.warn(m('lockedNote', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
+    if (mod.objectives?.length) {
+      text += renderMarkdown(mod.objectives.map((o) => `- ${pick(o)}`).join('\n'), t, width) + '\n';
+    }
+    text += renderMarkdown(md, t, width);
+    if (mod.resources.length) {
+      text += `\n${renderMarkdown(`## ${ctx.lang === 'zh' ? '延伸阅读' : 'Further reading'}\n\n${mod.resources.map((r) => `- ${pick(r.title)}: ${r.url}`).join('\n')}`, t, width)}`;
+    }
+    if (ctx.json) {
+      markLessonRead(store, mod.id);
+      ctx.stdout.write(`${JSON.stringify({ module: mod.id, title: pick(mod.title), lang: ctx.lang, markdown: md, read: true })}\n`);
+      return 0;
+    }
+    await page(ctx, text);
+    markLessonRead(store, mod.id);
+    const after = nextStep(moduleStates(ix, readProgress(store)));
+    ctx.stdout.write(`\n${t.ok(m('lessonMarked', { cmd: after ? t.cmd(stepCommand(after.next!)) : 'dlpath review' }))}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
 }

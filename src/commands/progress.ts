@@ -1,4 +1,82 @@
+/** `dlpath progress`: per track and module: status, best quiz score, tasks, last activity; streak. */
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { standing } from './shared.js';
+import { overallPercent, type ModuleState } from '../core/path.js';
+import { streak } from '../adapters/store/progress.js';
+import { dueReviews } from './reviews-due.js';
+import { theme } from '../adapters/ui/theme.js';
+import { statusLabel, statusSymbol } from './path.js';
+import { pick } from '../i18n/index.js';
+import { m } from '../i18n/path.js';
+
+function bar(percent: number, width = 20): string {
+  const full = Math.round((percent / 100) * width);
+  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
+}
+
+export async function run(ctx: Context): Promise<number> {
+  const { ix, store, progress, states } = standing(ctx);
+  let days: number;
+  let due: number;
+  try {
+    days = streak(store);
+    due = await dueReviews(store);
+  } finally {
+    store.close();
+  }
+  const byId = new Map(states.map((s) => [s.module.id, s]));
+  const moduleRow = (s: ModuleState) => {
+    const mp = progress.modules[s.module.id];
+    const tasks = s.module.tasks;
+    const passed = tasks.filter((t) => progress.tasks[t.id]?.passed).length;
+    const seen = tasks.filter((t) => progress.tasks[t.id]?.passed && progress.tasks[t.id]?.solutionSeen).length;
+    const last = [mp?.lastActivity, ...tasks.map((t) => progress.tasks[t.id]?.lastActivity)]
+      .filter((x): x is string => Boolean(x)).sort().pop() ?? null;
+    return {
+      id: s.module.id, title: pick(s.module.title), status: s.status,
+      lesson_read: mp?.lessonRead ?? false,
+      quiz_best: mp?.quizBest ?? null, quiz_passed: mp?.quizPassed ?? false,
+      tasks_passed: passed, tasks_total: tasks.length, tasks_solution_seen: seen,
+      last_activity: last,
+    };
+  };
+  const tracks = ix.curriculum.tracks.map((tr) => {
+    const ss = tr.modules.map((id) => byId.get(id)).filter((s): s is ModuleState => Boolean(s));
+    return { id: tr.id, title: pick(tr.title), percent: overallPercent(ss), modules: ss.map(moduleRow) };
+  });
+  const all = tracks.flatMap((tr) => tr.modules);
+  const summary = {
+    percent: overallPercent(states),
+    streak_days: days,
+    modules_done: states.filter((s) => s.status === 'done').length,
+    modules_total: states.filter((s) => s.status !== 'coming_soon').length,
+    tasks_passed: all.reduce((a, r) => a + r.tasks_passed, 0),
+    tasks_solution_seen: all.reduce((a, r) => a + r.tasks_solution_seen, 0),
+    reviews_due: due,
+  };
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ ...summary, tracks }, null, 2)}\n`);
+    return 0;
+  }
+  const t = theme(ctx);
+  const out: string[] = [t.heading(m('progressHeader')), ''];
+  out.push(m('overall', { percent: summary.percent, streak: days, tasks: summary.tasks_passed, due }));
+  if (summary.tasks_solution_seen) out.push(t.dim(m('solutionSeen', { n: summary.tasks_solution_seen })));
+  out.push('');
+  for (const tr of tracks) {
+    out.push(`${t.em(tr.title.padEnd(28))} ${bar(tr.percent)} ${String(tr.percent).padStart(3)}%`);
+    for (const r of tr.modules) {
+      const s = byId.get(r.id)!;
+      if (s.status === 'coming_soon') continue;
+      const quiz = r.quiz_best === null ? '-' : `${Math.round(r.quiz_best * 100)}%`;
+      const tasks = r.tasks_total ? `${r.tasks_passed}/${r.tasks_total}` : '-';
+      const last = r.last_activity ? r.last_activity.slice(0, 10) : '';
+      out.push(`  ${statusSymbol(s.status, t)} ${r.id.padEnd(18)} ${statusLabel(s.status).padEnd(12)} `
+        + `${m('colLesson')}: ${(r.lesson_read ? m('yes') : m('no')).padEnd(5)} ${m('colQuiz')}: ${quiz.padEnd(5)} `
+        + `${m('colTasks')}: ${tasks.padEnd(5)} ${t.dim(last)}`);
+    }
+    out.push('');
+  }
+  ctx.stdout.write(`${out.join('\n')}\n`);
+  return 0;
 }

@@ -1,4 +1,7 @@
+/** `dlpath` alone: a short status and the next step, without walking into it. */
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { run as next } from './next.js';
+
+export async function run(ctx: Context, args: unknown[], opts: unknown): Promise<number> {
+  return next(ctx, args, opts, false);
 }

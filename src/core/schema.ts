@@ -354,6 +354,6 @@ export function toJsonSchema(schema: Schema): Json {
   }
 }
 
-export function documentSchema(schema: ObjectSchema, id: string): Json {
-  return { $schema: 'http://json-schema.org/draft-07/schema#', $id: id, title: schema.description, ...toJsonSchema(schema) };
+export function documentSchema(schema: ObjectSchema): Json {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: schema.description, ...toJsonSchema(schema) };
 }

@@ -1,0 +1,111 @@
+/**
+ * Renders the Markdown subset lessons and briefs use (headings, paragraphs, lists, emphasis, code,
+ * fenced code blocks, block quotes, links) for a terminal. Without colour it stays plain readable text.
+ */
+import type { Theme } from './theme.js';
+
+function inline(s: string, t: Theme): string {
+  const parts: string[] = [];
+  // Code spans first, so that * and _ inside them stay literal.
+  const re = /`([^`]+)`/g;
+  let last = 0;
+  for (let mt = re.exec(s); mt; mt = re.exec(s)) {
+    parts.push(rest(s.slice(last, mt.index), t));
+    parts.push(t.c.level ? t.code(mt[1]) : `\`${mt[1]}\``);
+    last = mt.index + mt[0].length;
+  }
+  parts.push(rest(s.slice(last), t));
+  return parts.join('');
+}
+
+function rest(s: string, t: Theme): string {
+  return s
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) => `${text} (${t.link(url)})`)
+    .replace(/\*\*([^*]+)\*\*/g, (_m, x: string) => t.em(x))
+    .replace(/__([^_]+)__/g, (_m, x: string) => t.em(x))
+    .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, (_m, pre: string, x: string) => `${pre}${t.c.italic(x)}`);
+}
+
+export function wrap(text: string, width: number, indent = ''): string[] {
+  if (width <= 20) return [indent + text];
+  const out: string[] = [];
+  let line = '';
+  const visible = (x: string) => x.replace(/\u001b\[[0-9;]*m/g, '');
+  const len = (x: string) => [...visible(x)].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  // CJK text has no spaces: allow breaks between CJK characters as well as at spaces.
+  const tokens = text.split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef]))/).filter((x) => x !== undefined && x !== '');
+  for (const tok of tokens) {
+    if (/^\s+$/.test(tok)) { if (line) line += ' '; continue; }
+    if (len(indent + line + tok) > width && line.trim()) {
+      out.push(indent + line.trimEnd());
+      line = tok;
+    } else line += tok;
+  }
+  if (line.trim()) out.push(indent + line.trimEnd());
+  return out.length ? out : [indent];
+}
+
+export function renderMarkdown(md: string, t: Theme, width = 80): string {
+  const lines = md.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length) out.push(...wrap(inline(para.join(' '), t), width), '');
+    para = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const fence = /^\s*(```|~~~)(.*)$/.exec(line);
+    if (fence) {
+      flush();
+      const body: string[] = [];
+      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) body.push(lines[i]);
+      for (const b of body) out.push(`    ${t.code(b)}`);
+      out.push('');
+      continue;
+    }
+    const h = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (h) {
+      flush();
+      const text = inline(h[2].replace(/\s+#+\s*$/, ''), t);
+      out.push(h[1].length === 1 ? t.heading(text) : t.heading(text));
+      if (h[1].length === 1) out.push(t.dim('═'.repeat(Math.min(width, Math.max(8, visibleLength(text))))));
+      else if (h[1].length === 2) out.push(t.dim('─'.repeat(Math.min(width, Math.max(8, visibleLength(text))))));
+      out.push('');
+      continue;
+    }
+    const li = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    if (li) {
+      flush();
+      const depth = Math.floor(li[1].length / 2);
+      const bullet = /\d/.test(li[2]) ? li[2] : '•';
+      let text = li[3];
+      while (i + 1 < lines.length && /^\s{2,}\S/.test(lines[i + 1]) && !/^\s*([-*+]|\d+[.)])\s+/.test(lines[i + 1])) {
+        text += ` ${lines[++i].trim()}`;
+      }
+      const pad = '  '.repeat(depth + 1);
+      const wrapped = wrap(inline(text, t), width, pad + ' '.repeat(bullet.length + 1));
+      wrapped[0] = pad + bullet + ' ' + wrapped[0].trimStart();
+      out.push(...wrapped);
+      if (!(i + 1 < lines.length && /^\s*([-*+]|\d+[.)])\s+/.test(lines[i + 1]))) out.push('');
+      continue;
+    }
+    const q = /^>\s?(.*)$/.exec(line);
+    if (q) {
+      flush();
+      out.push(...wrap(inline(q[1], t), width - 2).map((x) => `${t.dim('│')} ${x}`));
+      if (!(i + 1 < lines.length && /^>/.test(lines[i + 1]))) out.push('');
+      continue;
+    }
+    if (/^\s*(---|\*\*\*|___)\s*$/.test(line)) { flush(); out.push(t.dim('─'.repeat(Math.min(width, 40))), ''); continue; }
+    if (!line.trim()) { flush(); continue; }
+    para.push(line.trim());
+  }
+  flush();
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+function visibleLength(s: string): number {
+  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+}

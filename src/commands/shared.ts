@@ -1,0 +1,55 @@
+/** Pieces several commands use: finding a module by id, loading where the learner stands, naming a step. */
+import type { Context } from './context.js';
+import type { CurriculumIndex, Module } from '../core/model.js';
+import { loadCurriculum } from '../adapters/curriculum/index.js';
+import { Store } from '../adapters/store/store.js';
+import { readProgress } from '../adapters/store/progress.js';
+import { moduleStates, type ModuleState, type ProgressSnapshot, type Step } from '../core/path.js';
+import { suggest } from '../core/schema.js';
+import { UsageError } from '../core/errors.js';
+import { pick } from '../i18n/index.js';
+import { m } from '../i18n/path.js';
+
+export function findModule(ix: CurriculumIndex, id: string): Module {
+  const mod = ix.module(id);
+  if (mod) return mod;
+  const hint = suggest(id, ix.ordered.map((x) => x.id));
+  throw new UsageError(`${m('unknownModule', { id })}${hint.length ? ` ${m('didYouMean', { names: hint.join(', ') })}` : ''}`,
+    m('listModules'));
+}
+
+export interface Standing {
+  ix: CurriculumIndex;
+  store: Store;
+  progress: ProgressSnapshot;
+  states: ModuleState[];
+}
+
+/** The curriculum, the open store, and every module's status. The caller closes the store. */
+export function standing(ctx: Context): Standing {
+  const ix = loadCurriculum(ctx.curriculumDir, ctx.home);
+  const store = Store.open(ctx.home, ctx.clock);
+  const progress = readProgress(store);
+  return { ix, store, progress, states: moduleStates(ix, progress) };
+}
+
+export function stepCommand(step: Step): string {
+  switch (step.kind) {
+    case 'lesson': return `dlpath learn ${step.module}`;
+    case 'quiz': return `dlpath quiz ${step.module}`;
+    case 'task': return `dlpath task ${step.task}`;
+  }
+}
+
+export function stepTitle(step: Step, ix: CurriculumIndex): string {
+  const mod = ix.module(step.module)!;
+  const title = pick(mod.title);
+  switch (step.kind) {
+    case 'lesson': return m('stepLesson', { title });
+    case 'quiz': return m('stepQuiz', { title });
+    case 'task': {
+      const t = ix.task(step.task!);
+      return m('stepTask', { title, task: t ? pick(t.task.title) : step.task! });
+    }
+  }
+}
