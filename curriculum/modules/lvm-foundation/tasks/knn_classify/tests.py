@@ -1,0 +1,66 @@
+import numpy as np
+from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings
+
+
+def _clusters(seed=0, per=20, d=16, c=3, noise=0.1):
+    r = rng(seed)
+    centres = r.normal(size=(c, d))
+    X = np.concatenate([centres[j] + noise * r.normal(size=(per, d)) for j in range(c)])
+    y = np.repeat(np.arange(c), per)
+    return centres, X, y
+
+
+def test_reference_1nn(m):
+    """1-NN by cosine: [1,0.1] -> 0 and [0.1,1] -> 1 with training points [1,0] (label 0), [0,1] (label 1)"""
+    out = m.knn_classify(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([0, 1]),
+                         np.array([[1.0, 0.1], [0.1, 1.0]]), 1)
+    assert_shape(out, (2,), what="predicted labels")
+    assert_true(list(np.asarray(out)) == [0, 1], "expected [0, 1], got %s" % list(np.asarray(out)))
+
+
+def test_cosine_not_euclidean(m):
+    """similarity is cosine: a long vector in the same direction counts as nearest"""
+    train = np.array([[10.0, 0.0], [0.0, 0.9]])
+    # Euclidean distance would pick [0, 0.9]; cosine picks [10, 0]
+    out = m.knn_classify(train, np.array([0, 1]), np.array([[0.6, 0.5]]), 1)
+    assert_true(int(np.asarray(out)[0]) == 0,
+                "expected label 0 (same direction as [10, 0]); label 1 is what Euclidean distance would give")
+
+
+def test_clusters_recovered(m):
+    """test points drawn around 3 cluster centres get their cluster's label (k=5)"""
+    centres, X, y = _clusters()
+    r = rng(1)
+    Q = np.repeat(centres, 4, axis=0) + 0.1 * r.normal(size=(12, centres.shape[1]))
+    out = m.knn_classify(X, y, Q, 5)
+    assert_true(np.array_equal(np.asarray(out), np.repeat(np.arange(3), 4)),
+                "expected %s, got %s" % (list(np.repeat(np.arange(3), 4)), list(np.asarray(out))))
+
+
+def test_majority_and_tie(m):
+    """k=3 takes the majority; a 1-1 tie with k=2 goes to the smaller label"""
+    train = np.array([[1.0, 0.0], [0.9, 0.1], [0.8, 0.2], [0.0, 1.0]])
+    labels = np.array([2, 1, 1, 0])
+    out = m.knn_classify(train, labels, np.array([[1.0, 0.0]]), 3)
+    assert_true(int(np.asarray(out)[0]) == 1, "with k=3 the neighbours have labels 2, 1, 1: expected 1")
+    out = m.knn_classify(train, labels, np.array([[1.0, 0.0]]), 2)
+    assert_true(int(np.asarray(out)[0]) == 1, "with k=2 the neighbours have labels 2 and 1 (a tie): expected the smaller, 1")
+
+
+def test_scale_invariance(m):
+    """scaling any feature vector by a positive number does not change the prediction"""
+    centres, X, y = _clusters(seed=2)
+    Q = rng(3).normal(size=(10, X.shape[1]))
+    a = m.knn_classify(X, y, Q, 3)
+    s = rng(4).uniform(0.1, 10.0, size=(X.shape[0], 1))
+    b = m.knn_classify(X * s, y, Q * 7.0, 3)
+    assert_true(np.array_equal(np.asarray(a), np.asarray(b)), "predictions changed after rescaling the vectors")
+
+
+def test_zero_vector_no_warning(m):
+    """a zero test vector raises no warning and still gets a valid label"""
+    centres, X, y = _clusters(seed=5)
+    Q = np.zeros((1, X.shape[1]))
+    with no_warnings("knn_classify"):
+        out = m.knn_classify(X, y, Q, 3)
+    assert_true(int(np.asarray(out)[0]) in (0, 1, 2), "expected a label in {0, 1, 2}, got %r" % (out,))
