@@ -1,0 +1,17 @@
+import numpy as np
+
+
+def precision_recall_f1(y_true, y_pred):
+    """Precision, recall and F1 with 0.0 for undefined ratios.
+
+    查准率、查全率与 F1；分母为 0 时取 0.0。
+    """
+    t = np.asarray(y_true).astype(bool)
+    p = np.asarray(y_pred).astype(bool)
+    tp = int(np.sum(t & p))
+    fp = int(np.sum(~t & p))
+    fn = int(np.sum(t & ~p))
+    precision = tp / (tp + fp) if tp + fp > 0 else 0.0
+    recall = tp / (tp + fn) if tp + fn > 0 else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    return float(precision), float(recall), float(f1)

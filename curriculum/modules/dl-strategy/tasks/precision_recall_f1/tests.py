@@ -1,0 +1,63 @@
+import numpy as np
+from dlpath_harness import assert_close, assert_true, rng, no_warnings
+
+
+def test_reference_values(m):
+    """TP = 2, FP = 1, FN = 2 gives precision 2/3, recall 1/2, F1 4/7"""
+    y_true = np.array([1, 1, 1, 0, 0, 0, 1, 0])
+    y_pred = np.array([1, 0, 0, 1, 0, 0, 1, 0])
+    assert_close(m.precision_recall_f1(y_true, y_pred), [2 / 3, 0.5, 4 / 7])
+
+
+def test_perfect_predictions(m):
+    """predictions equal to the labels give (1, 1, 1)"""
+    y = rng(0).integers(0, 2, size=50)
+    y[0] = 1
+    assert_close(m.precision_recall_f1(y, y.copy()), [1.0, 1.0, 1.0])
+
+
+def test_no_positive_predictions(m):
+    """predicting all negatives gives (0, 0, 0) without a division warning"""
+    y_true = np.array([1, 0, 1, 0])
+    with no_warnings("precision_recall_f1"):
+        out = m.precision_recall_f1(y_true, np.zeros(4, dtype=int))
+    assert_close(out, [0.0, 0.0, 0.0])
+
+
+def test_matches_counts_on_random_data(m):
+    """on random labels the three values match the definitions"""
+    g = rng(1)
+    y_true = g.integers(0, 2, size=200)
+    y_pred = g.integers(0, 2, size=200)
+    tp = np.sum((y_true == 1) & (y_pred == 1))
+    fp = np.sum((y_true == 0) & (y_pred == 1))
+    fn = np.sum((y_true == 1) & (y_pred == 0))
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    assert_close(m.precision_recall_f1(y_true, y_pred), [p, r, 2 * p * r / (p + r)])
+
+
+def test_swapping_swaps_precision_and_recall(m):
+    """exchanging y_true and y_pred exchanges precision and recall; F1 stays"""
+    g = rng(2)
+    a, b = g.integers(0, 2, size=100), g.integers(0, 2, size=100)
+    p1, r1, f1 = m.precision_recall_f1(a, b)
+    p2, r2, f2 = m.precision_recall_f1(b, a)
+    assert_close([p2, r2, f2], [r1, p1, f1])
+
+
+def test_f1_is_a_harmonic_mean(m):
+    """F1 lies between min(P, R) and the arithmetic mean (P + R) / 2"""
+    g = rng(3)
+    for _ in range(20):
+        y_true, y_pred = g.integers(0, 2, size=40), g.integers(0, 2, size=40)
+        p, r, f = m.precision_recall_f1(y_true, y_pred)
+        assert_true(min(p, r) - 1e-12 <= f <= (p + r) / 2 + 1e-12,
+                    "F1 = %.4f is not between min(P, R) = %.4f and (P + R)/2 = %.4f" % (f, min(p, r), (p + r) / 2))
+
+
+def test_accepts_lists_and_booleans(m):
+    """plain lists and boolean arrays work too"""
+    out1 = m.precision_recall_f1([True, True, False], [True, False, True])
+    out2 = m.precision_recall_f1(np.array([1, 1, 0]), np.array([1, 0, 1]))
+    assert_close(out1, [0.5, 0.5, 0.5])
+    assert_close(out2, [0.5, 0.5, 0.5])
