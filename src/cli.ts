@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .option('--out <file>', m('optOut'))
     .action(action(() => import('./commands/export.js')));
   // `dlpath` alone: a short status and the next step.
-  program.argument('[command]').action(async (name: string | undefined, _o: unknown, cmd: Command) => {
+  program.argument('[command]').argument('[args...]').action(async (name: string | undefined, _rest: unknown, _o: unknown, cmd: Command) => {
     if (name !== undefined) {
       const names = program.commands.map((c) => c.name());
       const hint = suggest(name, names);

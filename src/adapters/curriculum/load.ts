@@ -133,7 +133,9 @@ export function loadCurriculumFiles(dir: string): LoadResult {
       const ms: ShapeProblem[] = [];
       checkShape(y.data, moduleSchema, [], ms);
       place(y, ms, problems);
-      if (ms.some((p) => p.severity === 'error')) { ok = false; return; }
+      if (ms.some((p) => p.severity === 'error')) ok = false;
+      // Unknown keys leave the typed model intact: go on to the cross-checks, to report every problem.
+      if (ms.some((p) => p.severity === 'error' && !p.atKey)) return;
       const mod = normaliseModule(y.data as Record<string, unknown>, rel);
       if (mod.id !== id) {
         problems.push({ file: rel, path: ['id'], severity: 'error', ...y.locate(['id']),

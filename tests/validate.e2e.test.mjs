@@ -1,0 +1,186 @@
+// `dlpath validate` on fixture curricula, one per kind of problem: each must be reported with its
+// exact file:line:column and message, and the exit code must say "invalid curriculum" (3).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { copyFixture, dlpath, writeTree, SHIPPED } from './helpers.mjs';
+
+const ALPHA = 'modules/alpha/module.yaml';
+const alpha = () => fs.readFileSync(path.join(copyFixture('mini'), ALPHA), 'utf8');
+
+/** A copy of the mini fixture with some files replaced; returns the folder. */
+function variant(files, edit) {
+  const dir = copyFixture('mini');
+  writeTree(dir, files);
+  if (edit) edit(dir);
+  return dir;
+}
+
+const cases = [
+  {
+    name: 'YAML syntax error, with line and column',
+    files: { [ALPHA]: 'id: alpha\ntitle: {en: Alpha, zh: 阿尔法\ntrack: basics\n' },
+    expect: ['modules/alpha/module.yaml:3:1: YAML:'],
+  },
+  {
+    name: 'unknown key, with a did-you-mean',
+    files: { [ALPHA]: alpha().replace('estimated_minutes: 10', 'estimated_minuts: 10') },
+    expect: ['modules/alpha/module.yaml:4:1: estimated_minuts: unknown key "estimated_minuts" (did you mean "estimated_minutes"?)'],
+  },
+  {
+    name: 'answer names a choice that does not exist',
+    files: { [ALPHA]: alpha().replace('      answer: a\n', '      answer: e\n') },
+    expect: ['modules/alpha/module.yaml:19:15: quiz.questions[0].answer: choice "e" does not exist (choices: a, b)'],
+  },
+  {
+    name: 'negative tolerance',
+    files: { [ALPHA]: alpha().replace('tolerance: {abs: 0.01}', 'tolerance: {abs: -1}') },
+    expect: ['modules/alpha/module.yaml:25:24: quiz.questions[1].tolerance.abs: must be at least 0, got -1'],
+  },
+  {
+    name: 'ordering answer that is not a permutation',
+    files: { [ALPHA]: alpha().replace('    - id: alpha-numeric', [
+      '    - id: alpha-order',
+      '      type: ordering',
+      '      prompt: Order them',
+      '      choices: [{id: a, text: one}, {id: b, text: two}, {id: c, text: three}]',
+      '      answer: [a, b, b]',
+      '    - id: alpha-numeric'].join('\n')) },
+    expect: [
+      'modules/alpha/module.yaml:25:15: quiz.questions[1].answer: a choice is listed twice',
+      'modules/alpha/module.yaml:25:15: quiz.questions[1].answer: the order must list every choice; missing: c',
+    ],
+  },
+  {
+    name: 'duplicate question id across modules',
+    files: { 'modules/beta/module.yaml': `${fs.readFileSync(path.join(copyFixture('mini'), 'modules/beta/module.yaml'), 'utf8')}quiz:\n  questions:\n    - {id: alpha-single, type: true_false, prompt: Yes?, answer: true}\n` },
+    expect: ['modules/beta/module.yaml:8:12: quiz.questions[0].id: question id "alpha-single" is already used in modules/alpha/module.yaml'],
+  },
+  {
+    name: 'requires a module that does not exist',
+    files: { 'modules/beta/module.yaml': 'id: beta\ntitle: Beta\ntrack: basics\nrequires: [alpah]\nlesson: {en: lesson.en.md, zh: lesson.zh.md}\n' },
+    expect: ['modules/beta/module.yaml:4:12: requires[0]: no module "alpah" (did you mean "alpha"?)'],
+  },
+  {
+    name: 'prerequisite cycle, printed',
+    files: { [ALPHA]: alpha().replace('track: basics\n', 'track: basics\nrequires: [gamma]\n') },
+    expect: ['prerequisite cycle: alpha → gamma → beta → alpha'],
+  },
+  {
+    name: 'lesson file missing',
+    files: { 'modules/beta/module.yaml': 'id: beta\ntitle: Beta\ntrack: basics\nrequires: [alpha]\nlesson: {en: lesson.en.md, zh: lessn.zh.md}\n' },
+    expect: ['modules/beta/module.yaml:5:32: lesson.zh: file not found: modules/beta/lessn.zh.md'],
+  },
+  {
+    name: 'a path that leaves the curriculum folder with ..',
+    files: { 'modules/beta/module.yaml': 'id: beta\ntitle: Beta\ntrack: basics\nlesson: ../alpha/lesson.en.md\n' },
+    expect: ['modules/beta/module.yaml:4:9: lesson: "../alpha/lesson.en.md" must be a path inside the module\'s folder (no absolute paths, no "..")'],
+  },
+  {
+    name: 'a symlink that leads outside the curriculum folder',
+    files: { 'modules/beta/module.yaml': 'id: beta\ntitle: Beta\ntrack: basics\nlesson: secret.md\n' },
+    edit: (dir) => fs.symlinkSync('/etc/hostname', path.join(dir, 'modules/beta/secret.md')),
+    expect: ['modules/beta/module.yaml:4:9: lesson: modules/beta/secret.md is a link that leads outside the curriculum folder'],
+  },
+  {
+    name: 'ANSI escape sequence in text',
+    files: { [ALPHA]: alpha().replace('summary: {en: The first module., zh: 第一个模块。}', 'summary: {en: "The \\e[31mfirst\\e[0m module.", zh: 第一个模块。}') },
+    expect: ['modules/alpha/module.yaml:5:15: summary.en: text contains an ANSI escape sequence (ESC); remove it'],
+  },
+  {
+    name: 'alias bomb',
+    files: { [ALPHA]: `${alpha()}x0: &a [l, l, l, l, l, l, l, l, l, l]\nx1: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx2: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx3: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` },
+    expect: ['modules/alpha/module.yaml:1:1: YAML: Excessive alias count indicates a resource exhaustion attack (too many aliases: an alias bomb is refused)'],
+  },
+  {
+    name: 'file over the size limit',
+    files: { [ALPHA]: `${alpha()}# ${'x'.repeat(1100 * 1024)}\n` },
+    expect: ['modules/alpha/module.yaml:1:1: file is 1.1 MiB; a curriculum file may be at most 1 MiB'],
+  },
+  {
+    name: 'module listed in a track but its file is missing',
+    edit: (dir) => fs.rmSync(path.join(dir, 'modules/gamma'), { recursive: true }),
+    expect: ['curriculum.yaml:10:15: tracks[1].modules[0]: module "gamma" has no file modules/gamma/module.yaml'],
+  },
+  {
+    name: 'module that names the wrong track',
+    files: { 'modules/gamma/module.yaml': 'id: gamma\ntitle: Gamma\ntrack: basics\nrequires: [beta]\n' },
+    expect: ['modules/gamma/module.yaml:3:8: track: the module is listed in track "later" of curriculum.yaml, not "basics"'],
+  },
+  {
+    name: 'question type that does not exist',
+    files: { [ALPHA]: alpha().replace('type: numeric', 'type: numerik') },
+    expect: ['modules/alpha/module.yaml:22:13: quiz.questions[1].type: "numerik" is not one of single, multiple, true_false, numeric, text, ordering (did you mean numeric?)'],
+  },
+];
+
+for (const c of cases) {
+  test(`validate reports: ${c.name}`, () => {
+    const dir = variant(c.files ?? {}, c.edit);
+    const r = dlpath(['validate', dir]);
+    assert.equal(r.code, 3, `exit code 3 expected\n${r.stdout}${r.stderr}`);
+    for (const e of c.expect) assert.ok(r.stdout.includes(e), `expected line containing:\n  ${e}\ngot:\n${r.stdout}`);
+    assert.equal(r.stderr, '', 'nothing on stderr, no stack trace');
+  });
+}
+
+test('validate reports every problem, not the first, then a summary', () => {
+  const dir = variant({
+    [ALPHA]: alpha().replace('      answer: a\n', '      answer: e\n').replace('estimated_minutes: 10', 'estimated_minuts: 10'),
+    'modules/beta/module.yaml': 'id: beta\ntitle: Beta\ntrack: basics\nrequires: [nope]\n',
+  });
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 3);
+  assert.match(r.stdout, /estimated_minuts/);
+  assert.match(r.stdout, /choice "e" does not exist/);
+  assert.match(r.stdout, /no module "nope"/);
+  assert.match(r.stdout, /3 error\(s\), 0 warning\(s\) in 2 file\(s\)\./);
+});
+
+test('a newer format_version is refused with a message to upgrade dlpath', () => {
+  const dir = variant({ 'curriculum.yaml': fs.readFileSync(path.join(copyFixture('mini'), 'curriculum.yaml'), 'utf8').replace('format_version: 1', 'format_version: 2') });
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 3);
+  assert.match(r.stdout, /curriculum\.yaml:1:17: format_version: this curriculum uses format version 2, but this dlpath reads format 1: upgrade dlpath/);
+  const n = dlpath(['next'], { curriculum: dir, home: path.join(dir, 'home') });
+  assert.equal(n.code, 3);
+  assert.match(n.stderr, /format version 2.*\n.*Upgrade dlpath/);
+});
+
+test('a missing language is a warning; --strict makes it an error', () => {
+  const dir = variant({ 'modules/gamma/module.yaml': 'id: gamma\ntitle: {en: Gamma}\ntrack: later\nrequires: [beta]\n' });
+  const loose = dlpath(['validate', dir]);
+  assert.equal(loose.code, 0);
+  assert.match(loose.stdout, /modules\/gamma\/module\.yaml:2:8: warning: title: no Chinese \(zh\) text/);
+  const strict = dlpath(['validate', dir, '--strict']);
+  assert.equal(strict.code, 3);
+  assert.match(strict.stdout, /--strict: warnings count as errors/);
+});
+
+test('validate --json gives problems and stats', () => {
+  const ok = JSON.parse(dlpath(['validate', copyFixture('mini'), '--json']).stdout);
+  assert.equal(ok.valid, true);
+  assert.deepEqual(ok.problems, []);
+  assert.equal(ok.stats.modules, 3);
+  assert.equal(ok.stats.tracks, 2);
+  assert.deepEqual(ok.stats.lessons, { en: 2, zh: 2 });
+  assert.equal(ok.stats.questions_by_type.single, 1);
+  assert.equal(ok.stats.questions_by_type.numeric, 1);
+  assert.equal(ok.stats.coverage.zh_percent, 100);
+  const bad = JSON.parse(dlpath(['validate', variant({ [ALPHA]: alpha().replace('      answer: a\n', '      answer: e\n') }), '--json']).stdout);
+  assert.equal(bad.valid, false);
+  assert.deepEqual(bad.problems[0], { file: ALPHA, line: 19, column: 15, key: ['quiz', 'questions', 0, 'answer'],
+    severity: 'error', message: 'choice "e" does not exist (choices: a, b)' });
+});
+
+test('validate on a folder that is not a curriculum is bad usage (exit 2)', () => {
+  const r = dlpath(['validate', '/tmp']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /has no curriculum\.yaml/);
+});
+
+test('the shipped curriculum is valid with --strict', () => {
+  const r = dlpath(['validate', SHIPPED, '--strict']);
+  assert.equal(r.code, 0, r.stdout);
+});
