@@ -1,4 +1,348 @@
+/**
+ * `dlpath quiz <module>`: asks the module's questions one by one (or takes them from --answers),
+ * stores each answer the moment it is given, then shows the score against the pass mark.
+ * Exit 0 passed, 1 below the pass mark, 2 bad input, 130 Ctrl-C (answers so far kept).
+ */
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { EXIT, UsageError } from '../core/errors.js';
+import type { Module, Question } from '../core/model.js';
+import { coerceAnswer, grade, score, type GradeResult, type Response } from '../core/grade.js';
+import { freshSeed, planQuiz, reconcilePlan } from '../core/quiz-plan.js';
+import { suggest } from '../core/schema.js';
+import { loadCurriculum } from '../adapters/curriculum/index.js';
+import { Store } from '../adapters/store/store.js';
+import { attemptAnswers, finishAttempt, recordAnswer, startAttempt, unfinishedAttempt } from '../adapters/store/quiz.js';
+import type { RatingName } from '../adapters/store/review.js';
+import { localDay } from '../adapters/store/store.js';
+import { theme, type Theme } from '../adapters/ui/theme.js';
+import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { pick, type LText } from '../i18n/index.js';
+import { m } from '../i18n/quiz.js';
+
+export interface QuizOptions { answers?: string; seed?: string }
+
+/** A question as asked: the question, and its choices in the order shown. */
+export interface Asked { question: Question; choices?: string[] }
+
+export interface Outcome {
+  question: Question;
+  response: Response;
+  result: GradeResult;
+  rating?: RatingName;
+  due?: string;
+}
+
+// ------------------------------------------------------------------ shared with `dlpath review`
+
+export function parseSeed(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v).trim();
+  if (!/^[-+]?\d{1,15}$/.test(s)) throw new UsageError(m('badSeed', { value: s }));
+  return Math.abs(Number(s)) % 2 ** 31;
+}
+
+const choiceText = (q: Question, id: string): string => {
+  const c = 'choices' in q ? q.choices.find((x) => x.id === id) : undefined;
+  return c ? pick(c.text) : id;
+};
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
+}
+
+/** The right answer, as the learner reads it. */
+export function describeExpected(q: Question): string {
+  switch (q.type) {
+    case 'single': return choiceText(q, q.answer);
+    case 'multiple': return q.answer.map((id) => choiceText(q, id)).join(m('sep'));
+    case 'true_false': return q.answer ? m('trueLabel') : m('falseLabel');
+    case 'numeric': {
+      const tol = q.tolerance;
+      const parts = [formatNumber(q.answer)];
+      if (tol?.abs !== undefined) parts.push(m('tolerance', { tol: formatNumber(tol.abs) }));
+      else if (tol?.rel !== undefined) parts.push(m('tolerance', { tol: `${formatNumber(tol.rel * 100)}%` }));
+      if (q.unit) parts.push(pick(q.unit));
+      return parts.join(' ');
+    }
+    case 'text': return q.accept[0];
+    case 'ordering': return q.answer.map((id) => choiceText(q, id)).join(' → ');
+  }
+}
+
+/** The learner's answer, as the learner reads it. */
+export function describeResponse(q: Question, r: Response): string {
+  switch (q.type) {
+    case 'single': return choiceText(q, r as string);
+    case 'multiple': return (r as string[]).map((id) => choiceText(q, id)).join(m('sep')) || '—';
+    case 'true_false': return r ? m('trueLabel') : m('falseLabel');
+    case 'numeric': return formatNumber(r as number);
+    case 'text': return String(r);
+    case 'ordering': return (r as string[]).map((id) => choiceText(q, id)).join(' → ');
+  }
+}
+
+/** The right answer in the answers-file form (for --json). */
+export function expectedValue(q: Question): unknown {
+  return q.type === 'text' ? q.accept : q.answer;
+}
+
+export interface AnswerCheck { responses: Map<string, Response>; problems: string[] }
+
+/**
+ * Checks every answer of an answers file before anything is stored: the question must be one of
+ * `allowed` (else `notAllowed` words why), and the answer must have the question's shape.
+ */
+export function checkAnswers(
+  answers: Map<string, unknown>,
+  allowed: Map<string, Question>,
+  notAllowed: (id: string) => string,
+): AnswerCheck {
+  const responses = new Map<string, Response>();
+  const problems: string[] = [];
+  for (const [id, raw] of answers) {
+    const q = allowed.get(id);
+    if (!q) { problems.push(notAllowed(id)); continue; }
+    const c = coerceAnswer(q, raw);
+    if (c.ok) responses.set(id, c.response);
+    else problems.push(`${id}: ${m(`shape_${c.problem}`, { value: c.vars.value ?? '', choices: c.vars.choices ?? '' })}`);
+  }
+  return { responses, problems };
+}
+
+export function didYouMean(id: string, pool: Iterable<string>): string {
+  const s = suggest(id, pool);
+  return s.length ? ` (${m('didYouMean', { names: s.join(', ') })})` : '';
+}
+
+export function width(ctx: Context): number {
+  return Math.max(40, Math.min(100, (ctx.stdout.columns ?? 80) - 2));
+}
+
+function md(ctx: Context, t: Theme, text: LText): string {
+  return renderMarkdown(pick(text), t, width(ctx)).replace(/\n+$/, '');
+}
+
+/** Shows a question and asks for its answer in the terminal. Ctrl-C → Cancelled(cancelMessage). */
+export async function askQuestion(ctx: Context, t: Theme, asked: Asked, header: string, cancelMessage: string): Promise<Response> {
+  const { choose, chooseMany, ask } = await import('../adapters/ui/prompts.js');
+  const q = asked.question;
+  const o = { cancelMessage };
+  ctx.stdout.write(`\n${t.heading(header)}\n${md(ctx, t, q.prompt)}\n`);
+  const options = (ids: string[]) => ids.map((id) => ({ value: id, name: choiceText(q, id) }));
+  switch (q.type) {
+    case 'single':
+      return choose(ctx, m('chooseOne'), options(asked.choices ?? q.choices.map((c) => c.id)), o);
+    case 'multiple':
+      return chooseMany(ctx, m('chooseMany'), options(asked.choices ?? q.choices.map((c) => c.id)), o);
+    case 'true_false':
+      return choose(ctx, m('chooseOne'), [{ value: true, name: m('trueLabel') }, { value: false, name: m('falseLabel') }], o);
+    case 'numeric': {
+      const message = q.unit ? m('numberPromptUnit', { unit: pick(q.unit) }) : m('numberPrompt');
+      const raw = await ask(ctx, message, (s) => (coerceAnswer(q, s).ok ? true : m('notANumber')), o);
+      const c = coerceAnswer(q, raw);
+      return c.ok ? c.response : raw;
+    }
+    case 'text':
+      return ask(ctx, m('textPrompt'), (s) => (s.trim() ? true : m('emptyAnswer')), o);
+    case 'ordering': {
+      const left = asked.choices ?? q.choices.map((c) => c.id);
+      const order: string[] = [];
+      const remaining = left.slice();
+      while (remaining.length > 1) {
+        const message = order.length === 0 ? m('orderFirst') : m('orderNext', { i: order.length + 1, n: left.length });
+        const id = await choose(ctx, message, options(remaining), o);
+        order.push(id);
+        remaining.splice(remaining.indexOf(id), 1);
+      }
+      order.push(...remaining);
+      ctx.stdout.write(`${t.dim(m('orderIs', { list: order.map((id) => choiceText(q, id)).join(' → ') }))}\n`);
+      return order;
+    }
+  }
+}
+
+/** Right or wrong, what was missed, the feedback for this wrong answer, and the explanation. */
+export function showFeedback(ctx: Context, t: Theme, o: Outcome): void {
+  const { question: q, result: r } = o;
+  const lines: string[] = [];
+  if (r.correct) lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
+  else {
+    lines.push(`${t.bad(`${t.sym.fail} ${m('wrong')}`)} ${m('theAnswer', { answer: t.em(describeExpected(q)) })}`);
+    if (r.missed?.length) lines.push(m('youMissed', { list: r.missed.map((id) => choiceText(q, id)).join(m('sep')) }));
+    if (r.extra?.length) lines.push(m('notRight', { list: r.extra.map((id) => choiceText(q, id)).join(m('sep')) }));
+    if (r.inPlace !== undefined && q.type === 'ordering') lines.push(m('inPlace', { k: r.inPlace, n: q.answer.length }));
+    for (const f of r.feedback) lines.push(md(ctx, t, f));
+  }
+  if (q.explanation) lines.push(md(ctx, t, q.explanation));
+  if (q.source) lines.push(t.dim(m('source', { source: q.source })));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function dueDay(iso: string): string {
+  return localDay(new Date(iso));
+}
+
+// ------------------------------------------------------------------ the command
+
+function findModule(ctx: Context, id: string) {
+  const ix = loadCurriculum(ctx.curriculumDir, ctx.home);
+  const mod = ix.module(id);
+  if (!mod) {
+    const s = suggest(id, ix.ordered.map((x) => x.id));
+    throw new UsageError(`${m('unknownModule', { id })}${s.length ? ` ${m('didYouMean', { names: s.join(', ') })}` : ''}`, m('seePath'));
+  }
+  return { ix, mod };
+}
+
+export async function run(ctx: Context, args: unknown[], opts: QuizOptions = {}): Promise<number> {
+  const id = String(args[0] ?? '');
+  const { ix, mod } = findModule(ctx, id);
+  const quiz = mod.quiz;
+  if (!quiz || quiz.questions.length === 0) throw new UsageError(m('noQuiz', { id }), m('noQuizHint'));
+  const seed = parseSeed(opts.seed);
+  if (opts.answers !== undefined) return scripted(ctx, mod, opts.answers, seed ?? freshSeed(), (qid) => ix.question(qid)?.module.id);
+  if (!ctx.interactive) throw new UsageError(m('needTerminal'), m('needTerminalHint'));
+  return interactive(ctx, mod, seed);
+}
+
+async function scripted(ctx: Context, mod: Module, where: string, seed: number, moduleOf: (q: string) => string | undefined): Promise<number> {
+  const quiz = mod.quiz!;
+  const plan = planQuiz(quiz, seed);
+  const { readAnswersFile } = await import('../adapters/answers-file.js');
+  const { file, answers } = await readAnswersFile(ctx, where, plan.questions[0].id);
+  const bank = new Map(quiz.questions.map((q) => [q.id, q]));
+  const { responses, problems } = checkAnswers(answers, bank, (qid) => {
+    const other = moduleOf(qid);
+    return other ? m('otherModule', { id: qid, module: other, here: mod.id })
+      : `${m('unknownQuestion', { id: qid })}${didYouMean(qid, bank.keys())}`;
+  });
+  const missing = plan.questions.map((p) => p.id).filter((qid) => !answers.has(qid));
+  if (missing.length) {
+    problems.push(quiz.draw !== undefined
+      ? m('missingAnswersDraw', { ids: missing.join(', '), draw: quiz.draw, bank: quiz.questions.length })
+      : m('missingAnswers', { ids: missing.join(', ') }));
+  }
+  if (problems.length) {
+    throw new UsageError(`${m('answersProblems', { file, n: problems.length })}\n${problems.map((p) => `  - ${p}`).join('\n')}`, m('answersHint'));
+  }
+
+  const store = Store.open(ctx.home, ctx.clock);
+  try {
+    const attempt = startAttempt(store, mod.id, plan, seed);
+    const outcomes: Outcome[] = [];
+    for (const p of plan.questions) {
+      const q = bank.get(p.id)!;
+      const response = responses.get(p.id)!;
+      const result = grade(q, response);
+      const sched = recordAnswer(store, { attempt, module: mod.id, question: q.id, answer: response, correct: result.correct });
+      outcomes.push({ question: q, response, result, ...sched });
+    }
+    return finish(ctx, store, mod, attempt, seed, outcomes);
+  } finally {
+    store.close();
+  }
+}
+
+async function interactive(ctx: Context, mod: Module, seed: number | undefined): Promise<number> {
+  const quiz = mod.quiz!;
+  const t = theme(ctx);
+  const lookup = (qid: string) => quiz.questions.find((q) => q.id === qid);
+  const cancelMessage = m('cancelledSaved', { module: mod.id });
+  const store = Store.open(ctx.home, ctx.clock);
+  try {
+    let attempt: number | undefined;
+    let attemptSeed = seed ?? freshSeed();
+    let items: Asked[] = [];
+    const outcomes = new Map<string, Outcome>();
+    const open = seed === undefined ? unfinishedAttempt(store, mod.id) : undefined;
+    if (open) {
+      const planned = reconcilePlan(open.plan, lookup);
+      const given = attemptAnswers(store, open.id).filter((a) => planned.some((p) => p.question.id === a.question));
+      let resume = planned.length > 0;
+      if (resume && given.length > 0) {
+        const { yesNo } = await import('../adapters/ui/prompts.js');
+        resume = await yesNo(ctx, m('resumeAsk', { done: given.length, n: planned.length }), true, { cancelMessage });
+      }
+      if (resume) {
+        attempt = open.id;
+        attemptSeed = open.seed ?? attemptSeed;
+        items = planned;
+        for (const a of given) {
+          const q = lookup(a.question)!;
+          const c = coerceAnswer(q, a.answer);
+          if (c.ok) outcomes.set(q.id, { question: q, response: c.response, result: grade(q, c.response) });
+        }
+        if (given.length) ctx.stdout.write(`${t.dim(m('resumed', { done: given.length, n: planned.length }))}\n`);
+      }
+    }
+    if (attempt === undefined) {
+      const plan = planQuiz(quiz, attemptSeed);
+      attempt = startAttempt(store, mod.id, plan, attemptSeed);
+      items = reconcilePlan(plan, lookup);
+    }
+    ctx.stdout.write(`${t.heading(m('quizHeader', { title: pick(mod.title), n: items.length, mark: Math.round(quiz.pass_mark * 100) }))}\n`);
+    for (let i = 0; i < items.length; i++) {
+      const asked = items[i];
+      if (outcomes.has(asked.question.id)) continue;
+      const response = await askQuestion(ctx, t, asked, m('questionHeader', { i: i + 1, n: items.length }), cancelMessage);
+      const result = grade(asked.question, response);
+      const sched = recordAnswer(store, { attempt, module: mod.id, question: asked.question.id, answer: response, correct: result.correct });
+      const o: Outcome = { question: asked.question, response, result, ...sched };
+      outcomes.set(asked.question.id, o);
+      showFeedback(ctx, t, o);
+    }
+    ctx.stdout.write('\n');
+    return finish(ctx, store, mod, attempt, attemptSeed, items.map((a) => outcomes.get(a.question.id)!).filter(Boolean));
+  } finally {
+    store.close();
+  }
+}
+
+function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: number, outcomes: Outcome[]): number {
+  const quiz = mod.quiz!;
+  const correct = outcomes.filter((o) => o.result.correct).length;
+  const total = outcomes.length;
+  const s = score(correct, total, quiz.pass_mark);
+  finishAttempt(store, { attempt, module: mod.id, score: s.score, passed: s.passed, correct, total });
+  const mark = Math.round(quiz.pass_mark * 100);
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({
+      module: mod.id, attempt, seed, score: s.score, percent: Math.round(s.score * 100), correct, total,
+      pass_mark: quiz.pass_mark, passed: s.passed,
+      questions: outcomes.map((o) => ({
+        id: o.question.id, type: o.question.type, answer: o.response, correct: o.result.correct,
+        expected: expectedValue(o.question),
+        ...(o.result.missed ? { missed: o.result.missed, extra: o.result.extra } : {}),
+        ...(o.result.inPlace !== undefined ? { in_place: o.result.inPlace } : {}),
+        rating: o.rating ?? null, next_review: o.due ?? null,
+      })),
+    }, null, 2)}\n`);
+    return s.passed ? EXIT.ok : EXIT.notPassed;
+  }
+  const t = theme(ctx);
+  const lines: string[] = [];
+  if (!ctx.interactive) {
+    // Scripted: one line per question, so the run reads as a report.
+    for (const o of outcomes) {
+      lines.push(o.result.correct
+        ? `${t.ok(t.sym.pass)} ${o.question.id}`
+        : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('theAnswer', { answer: describeExpected(o.question) })}`);
+    }
+    lines.push('');
+  }
+  lines.push(t.em(m('scoreLine', { correct, total, percent: Math.round(s.score * 100) })));
+  lines.push(s.passed ? t.ok(m('passed', { mark })) : t.warn(m('failed', { mark })));
+  const missed = outcomes.filter((o) => !o.result.correct);
+  if (missed.length && ctx.interactive) {
+    lines.push('', m('missedHeader'));
+    for (const o of missed) lines.push(`  ${t.sym.fail} ${firstLine(pick(o.question.prompt))} ${t.dim(`(${o.question.id})`)}`);
+  }
+  lines.push('', s.passed ? m('nextHint') : m('retryHint', { module: mod.id }));
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return s.passed ? EXIT.ok : EXIT.notPassed;
+}
+
+function firstLine(s: string): string {
+  const line = s.trim().split('\n')[0];
+  return line.length > 90 ? `${line.slice(0, 87)}…` : line;
 }

@@ -1,0 +1,53 @@
+/**
+ * The prompts a quiz asks with, over @inquirer/prompts. The package is imported only when a prompt
+ * is really shown (it costs start-up time), reads ctx.stdin and writes ctx.stdout, and Ctrl-C
+ * becomes a Cancelled error carrying the caller's message (e.g. "your answers so far are saved").
+ */
+import type { Context } from '../../commands/context.js';
+import { Cancelled } from '../../core/errors.js';
+
+export interface PromptChoice<V> { value: V; name: string; description?: string }
+
+type Inquirer = typeof import('@inquirer/prompts');
+let loaded: Promise<Inquirer> | undefined;
+const inquirer = (): Promise<Inquirer> => (loaded ??= import('@inquirer/prompts'));
+
+async function guarded<T>(run: () => Promise<T>, cancelMessage: string): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const name = (e as Error)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new Cancelled(cancelMessage);
+    throw e;
+  }
+}
+
+export interface PromptOptions { cancelMessage?: string }
+
+const io = (ctx: Context) => ({ input: ctx.stdin, output: ctx.stdout, clearPromptOnDone: false });
+
+/** One choice from a list (arrow keys, or the choice's number). */
+export async function choose<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V> {
+  const { select } = await inquirer();
+  return guarded(() => select<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false }, io(ctx)),
+    o.cancelMessage ?? '');
+}
+
+/** Any number of choices (space to tick, enter to confirm). */
+export async function chooseMany<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V[]> {
+  const { checkbox } = await inquirer();
+  return guarded(() => checkbox<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false }, io(ctx)),
+    o.cancelMessage ?? '');
+}
+
+/** A line of text; `validate` returns a message to show, or true to accept. */
+export async function ask(ctx: Context, message: string, validate: (s: string) => true | string, o: PromptOptions = {}): Promise<string> {
+  const { input } = await inquirer();
+  return guarded(() => input({ message, validate }, io(ctx)), o.cancelMessage ?? '');
+}
+
+/** Yes or no. */
+export async function yesNo(ctx: Context, message: string, dflt: boolean, o: PromptOptions = {}): Promise<boolean> {
+  const { confirm } = await inquirer();
+  return guarded(() => confirm({ message, default: dflt }, io(ctx)), o.cancelMessage ?? '');
+}
