@@ -1,0 +1,36 @@
+import re
+
+_ID = re.compile(r"^(?:arxiv:)?(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$", re.IGNORECASE)
+
+
+def parse_arxiv_id(s):
+    """Parse a new-style arXiv identifier into (year, month, number, version).
+
+    Accepts 'YYMM.NNNN' or 'YYMM.NNNNN', optionally prefixed by 'arXiv:' and
+    optionally followed by a version 'vV'. Returns integers
+    (2000 + YY, MM, NNNNN, V) with V = None when no version is given.
+    Rules (from arXiv's documentation): the scheme starts at 0704 (April 2007);
+    up to 1412 the number has 4 digits, from 1501 on it has 5 digits.
+    Raise ValueError for anything else.
+
+    解析新格式的 arXiv 编号，返回 (年, 月, 序号, 版本)。
+    接受 'YYMM.NNNN' 或 'YYMM.NNNNN'，前面可以带 'arXiv:'，后面可以带版本号 'vV'。
+    返回整数 (2000 + YY, MM, NNNNN, V)；没有版本号时 V 为 None。
+    规则（来自 arXiv 官方文档）：新格式从 0704（2007 年 4 月）开始；到 1412 为止序号是 4 位，
+    从 1501 起是 5 位。其他情况一律抛出 ValueError。
+    """
+    if not isinstance(s, str):
+        raise ValueError("an arXiv id must be a string")
+    m = _ID.match(s.strip())
+    if not m:
+        raise ValueError("not a new-style arXiv id: %r" % (s,))
+    yy, mm, number, version = m.groups()
+    yymm = int(yy + mm)
+    if not 1 <= int(mm) <= 12:
+        raise ValueError("month %s is not between 01 and 12" % mm)
+    if yymm < 704:
+        raise ValueError("the YYMM.number scheme starts in April 2007 (0704)")
+    expected_digits = 4 if yymm <= 1412 else 5
+    if len(number) != expected_digits:
+        raise ValueError("ids from %s have %d-digit numbers" % (yy + mm, expected_digits))
+    return (2000 + int(yy), int(mm), int(number), int(version) if version else None)

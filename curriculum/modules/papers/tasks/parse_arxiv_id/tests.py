@@ -1,0 +1,55 @@
+from dlpath_harness import assert_true
+
+
+def _bad(m, s):
+    try:
+        got = m.parse_arxiv_id(s)
+    except ValueError:
+        return
+    assert_true(False, "parse_arxiv_id(%r) should raise ValueError, returned %r" % (s, got))
+
+
+def _eq(m, s, expected):
+    got = m.parse_arxiv_id(s)
+    assert_true(got is not None, "parse_arxiv_id(%r) returned None: did you forget to return?" % s)
+    assert_true(tuple(got) == expected, "parse_arxiv_id(%r) = %r, expected %r" % (s, got, expected))
+
+
+def test_reference_value(m):
+    """2310.03744 is October 2023, number 3744, no version"""
+    _eq(m, "2310.03744", (2023, 10, 3744, None))
+
+
+def test_prefix_and_version(m):
+    """an 'arXiv:' prefix and a 'vN' suffix are understood"""
+    _eq(m, "arXiv:1501.00001v1", (2015, 1, 1, 1))
+    _eq(m, "0706.0001v2", (2007, 6, 1, 2))
+    _eq(m, "arXiv:1406.2199", (2014, 6, 2199, None))
+
+
+def test_papers_of_this_path(m):
+    """ids of papers in this curriculum give their months (Word2Vec: January 2013)"""
+    _eq(m, "1301.3781", (2013, 1, 3781, None))
+    _eq(m, "1512.03385", (2015, 12, 3385, None))
+    _eq(m, "1705.07750", (2017, 5, 7750, None))
+    _eq(m, "2304.07193", (2023, 4, 7193, None))
+
+
+def test_digit_rule(m):
+    """4-digit numbers up to 1412, 5-digit numbers from 1501"""
+    _eq(m, "1412.7878", (2014, 12, 7878, None))
+    _bad(m, "1412.07878")
+    _bad(m, "1501.0001")
+
+
+def test_invalid_dates(m):
+    """month 13 and months before April 2007 are rejected"""
+    _bad(m, "2313.00001")
+    _bad(m, "2300.00001")
+    _bad(m, "0703.0001")
+
+
+def test_not_an_id(m):
+    """old-style ids, junk and empty strings raise ValueError"""
+    for s in ("hep-th/9901001", "", "2310.3744a", "v2", "2310-03744", "2310.03744v0"):
+        _bad(m, s)
