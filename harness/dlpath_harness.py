@@ -17,11 +17,17 @@ import contextlib
 import importlib.util
 import json
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 import types
 import warnings
+
+sys.dont_write_bytecode = True  # never leave __pycache__ in the learner's workspace or the curriculum
+
+MAX_MESSAGE = 4000  # characters of one message in the report; a learner's 1 MB exception text is cut
 
 __all__ = ["assert_close", "assert_shape", "assert_true", "grad_check", "rng", "no_warnings", "TaskFailure"]
 
@@ -142,9 +148,47 @@ def no_warnings(what="your function"):
 
 # ---------------------------------------------------------------- the runner
 
+_MAIN_PID = os.getpid()
+
+
+def _cut(text):
+    if isinstance(text, str) and len(text) > MAX_MESSAGE:
+        return text[:MAX_MESSAGE] + "\n... (%d more characters)" % (len(text) - MAX_MESSAGE)
+    return text
+
+
 def _emit(stream, obj):
+    if os.getpid() != _MAIN_PID:  # a process the learner forked must not speak for the harness
+        os._exit(0)
+    if "message" in obj:
+        obj["message"] = _cut(obj["message"])
     stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
     stream.flush()
+
+
+def _leave_if_forked():
+    """A child the learner forked that returned into the harness stops here, silently."""
+    if os.getpid() != _MAIN_PID:
+        os._exit(0)
+
+
+def _watch_parent():
+    """Kills this process group when dlpath goes away, so no learner loop outlives it."""
+    if not hasattr(os, "getppid") or os.name != "posix":
+        return
+    parent = os.getppid()
+
+    def loop():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                try:
+                    if os.getpgrp() == _MAIN_PID:
+                        os.killpg(_MAIN_PID, signal.SIGKILL)
+                finally:
+                    os._exit(1)
+
+    threading.Thread(target=loop, name="dlpath-parent-watch", daemon=True).start()
 
 
 def _learner_trace(exc, learner_path):
@@ -157,6 +201,11 @@ def _learner_trace(exc, learner_path):
         lines.append('  line %d, in %s\n    %s' % (fr.lineno, fr.name, (fr.line or "").strip()))
     lines.append("".join(traceback.format_exception_only(type(exc), exc)).strip())
     return "\n".join(lines), (mine[-1].lineno if mine else None)
+
+
+def _doc(fn):
+    lines = (fn.__doc__ or "").strip().splitlines()
+    return lines[0].strip() if lines else ""
 
 
 def _load(name, path):
@@ -175,8 +224,16 @@ def main(argv=None):
     ap.add_argument("--report-fd", type=int, default=None)
     args = ap.parse_args(argv)
 
-    report = os.fdopen(args.report_fd, "w", encoding="utf-8") if args.report_fd else sys.__stderr__
+    if args.report_fd:
+        try:
+            os.set_inheritable(args.report_fd, False)  # programs the learner starts do not get it
+        except OSError:
+            pass
+        report = os.fdopen(args.report_fd, "w", encoding="utf-8")
+    else:
+        report = sys.__stderr__
     sys.modules.setdefault("dlpath_harness", sys.modules[__name__])
+    _watch_parent()
 
     missing = [p for p in args.require if importlib.util.find_spec(p) is None]
     _emit(report, {"event": "env", "python": sys.version.split()[0], "missing": missing})
@@ -196,22 +253,35 @@ def main(argv=None):
     except BaseException as exc:  # the learner's module failed while being imported
         if isinstance(exc, KeyboardInterrupt):
             raise
+        _leave_if_forked()
         trace, line = _learner_trace(exc, args.learner)
+        if isinstance(exc, SystemExit):
+            trace = "your file called exit() while being imported (SystemExit: %s)" % (exc.code,)
         _emit(report, {"event": "load", "status": "error", "message": trace, "line": line})
         _emit(report, {"event": "done"})
         return 0
+    _leave_if_forked()
     _emit(report, {"event": "load", "status": "ok"})
 
-    tests = _load("dlpath_task_tests", args.tests)
+    try:
+        tests = _load("dlpath_task_tests", args.tests)
+    except BaseException as exc:  # the task's own tests are broken: the author's problem, not the learner's
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        _leave_if_forked()
+        tb = traceback.format_exception(type(exc), exc, exc.__traceback__)
+        _emit(report, {"event": "tests", "status": "error", "message": "".join(tb[-3:]).strip()})
+        _emit(report, {"event": "done"})
+        return 0
     names = [n for n, v in vars(tests).items() if n.startswith("test_") and isinstance(v, types.FunctionType)]
     names.sort(key=lambda n: getattr(tests, n).__code__.co_firstlineno)
-    _emit(report, {"event": "plan", "tests": names})
-    for name in names:
+    docs = [_doc(getattr(tests, n)) for n in names]
+    _emit(report, {"event": "plan", "tests": names, "docs": docs})
+    for name, doc in zip(names, docs):
         fn = getattr(tests, name)
-        doc = (fn.__doc__ or "").strip().splitlines()
         _emit(report, {"event": "start", "test": name})
         t0 = time.perf_counter()
-        result = {"event": "result", "test": name, "doc": doc[0] if doc else ""}
+        result = {"event": "result", "test": name, "doc": doc}
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("default")
@@ -227,9 +297,15 @@ def main(argv=None):
             result.update(status="failed", message=msg, line=line)
         except RecursionError as exc:
             result.update(status="error", message="RecursionError: " + str(exc))
+        except SystemExit as exc:
+            _leave_if_forked()
+            trace, line = _learner_trace(exc, args.learner)
+            result.update(status="error", line=line,
+                          message="your code called exit() (SystemExit: %s); return a value instead" % (exc.code,))
         except Exception as exc:
             trace, line = _learner_trace(exc, args.learner)
             result.update(status="error", message=trace, line=line)
+        _leave_if_forked()
         result["ms"] = round((time.perf_counter() - t0) * 1000, 1)
         _emit(report, result)
     _emit(report, {"event": "done"})
@@ -237,4 +313,11 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Leave at once: threads the learner started must not keep the check waiting.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    os._exit(code)

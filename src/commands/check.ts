@@ -1,4 +1,196 @@
+/** `dlpath check [task]`: runs the task's tests on the learner's file, shows each test, records the attempt. */
+import fs from 'node:fs';
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { standing, stepCommand, stepTitle } from './shared.js';
+import { findTask, type FoundTask } from './task.js';
+import type { CurriculumIndex } from '../core/model.js';
+import type { CheckResult, TestResult } from '../core/check-result.js';
+import { moduleStates, nextStep } from '../core/path.js';
+import { CurriculumError, EnvError, EXIT, UsageError } from '../core/errors.js';
+import { checkFile, pythonCommand, readTaskFile, workspaceFile, type Captured, type HarnessRun } from '../adapters/runner/index.js';
+import type { Store } from '../adapters/store/store.js';
+import { readProgress } from '../adapters/store/progress.js';
+import { currentTask, recordCheck } from '../adapters/store/tasks.js';
+import { theme, type Theme } from '../adapters/ui/theme.js';
+import { m } from '../i18n/tasks.js';
+
+/** The task named on the command line, else the current one. */
+export function resolveTask(ix: CurriculumIndex, store: Store, arg: unknown): FoundTask {
+  if (arg !== undefined && arg !== null && String(arg) !== '') return findTask(ix, String(arg));
+  const cur = currentTask(store);
+  if (!cur || !ix.task(cur)) throw new UsageError(m('noCurrentTask'));
+  return ix.task(cur)!;
+}
+
+export interface CheckRun {
+  found: FoundTask;
+  file: string;
+  run: HarnessRun;
+  firstPass: boolean;
+  /** What comes next on the path after a first pass. */
+  next?: { what: string; cmd: string } | null;
+}
+
+/** Runs and records one check. Problems the learner cannot fix in their file are thrown (exit 3 or 4). */
+export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, found: FoundTask): Promise<CheckRun> {
+  const { module: mod, task } = found;
+  const file = workspaceFile(ctx.home, mod, task);
+  if (!fs.existsSync(file)) {
+    throw new UsageError(m('noWorkspaceFile', { task: task.id, file }), m('noWorkspaceFileHint', { task: task.id }));
+  }
+  const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
+  const run = await checkFile(ctx.env, ix.curriculum.dir, mod, task, file, starter);
+  const r = run.result;
+  if (r.outcome === 'crashed' && r.problem?.during === 'start') {
+    const cmd = pythonCommand(ctx.env);
+    throw new EnvError(`${m('pythonBroken', { cmd })}${r.problem.message ? `\n${r.problem.message}` : ''}`, m('noPythonHint'));
+  }
+  const { firstPass } = recordCheck(store, mod.id, task.id, {
+    outcome: r.outcome, passed: r.passed, total: r.total, ms: run.ms, missing: r.missing });
+  if (r.outcome === 'tests_broken') {
+    throw new CurriculumError(`${m('testsBroken', { task: task.id })}\n${r.problem?.message ?? ''}`,
+      m('validateHint', { dir: ix.curriculum.dir }));
+  }
+  let next: CheckRun['next'];
+  if (firstPass) {
+    const after = nextStep(moduleStates(ix, readProgress(store)));
+    next = after?.next ? { what: stepTitle(after.next, ix), cmd: stepCommand(after.next) } : null;
+  }
+  return { found, file, run, firstPass, next };
+}
+
+export function exitCodeOf(r: CheckResult): number {
+  if (r.outcome === 'passed') return EXIT.ok;
+  if (r.outcome === 'missing_packages') return EXIT.env;
+  return EXIT.notPassed;
+}
+
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+function indent(text: string, pad: string): string {
+  return text.replace(/\s+$/, '').split('\n').map((l) => `${pad}${l}`).join('\n');
+}
+
+function testLine(t: Theme, r: CheckResult, x: TestResult): string {
+  const name = x.doc || x.name;
+  switch (x.status) {
+    case 'passed': return `  ${t.ok(t.sym.pass)} ${name}`;
+    case 'failed': return `  ${t.bad(t.sym.fail)} ${name}`;
+    case 'error': return `  ${t.bad(t.sym.error)} ${name}`;
+    case 'timeout': return `  ${t.bad(t.sym.error)} ${name} ${t.bad(`(${m('testTimeout', { s: r.timeLimit })})`)}`;
+    case 'todo': return `  ${t.warn(t.sym.skip)} ${name} ${t.dim(`(${m('testTodo')})`)}`;
+    case 'not_run': return `  ${t.dim(t.sym.skip)} ${t.dim(`${name} (${r.timedOut ? m('testNotRun') : m('testNotRunCrash')})`)}`;
+  }
+}
+
+/** Lines and characters of the learner's output shown in the report (all of it is in --json, up to the capture limit). */
+const SHOWN_LINES = 30;
+const SHOWN_CHARS = 4000;
+
+function outputBlock(t: Theme, title: string, c: Captured): string {
+  if (!c.bytes) return '';
+  let text = c.text.replace(/\s+$/, '');
+  let cut = c.truncated;
+  const lines = text.split('\n');
+  if (lines.length > SHOWN_LINES) { text = lines.slice(0, SHOWN_LINES).join('\n'); cut = true; }
+  if (text.length > SHOWN_CHARS) { text = text.slice(0, SHOWN_CHARS); cut = true; }
+  let s = `\n${t.dim(title)}\n${indent(text, t.dim('  │ '))}\n`;
+  if (cut) s += `${t.dim(`  ${m('outputCut', { shown: Buffer.byteLength(text), bytes: c.bytes })}`)}\n`;
+  return s;
+}
+
+/** The learner-facing report of one check. */
+export function renderCheck(ctx: Context, c: CheckRun): string {
+  const t = theme(ctx);
+  const { task } = c.found;
+  const r = c.run.result;
+  let out = `${t.dim(m('checking', { task: task.id, file: c.file }))}\n\n`;
+  switch (r.outcome) {
+    case 'not_attempted':
+      out += `${t.warn(m('notAttempted', { file: c.file }))}\n${m('notAttemptedHint', { task: task.id })}\n`;
+      return out;
+    case 'missing_packages': {
+      const packages = r.missing.join(' ');
+      out += `${t.warn(m('missingPackages', { task: task.id, packages: r.missing.join(', '), python: r.python ?? pythonCommand(ctx.env) }))}\n`;
+      out += `${m('missingPackagesHint', { cmd: pythonCommand(ctx.env), packages, optional: task.optional ? m('optionalNote') : '' })}\n`;
+      return out;
+    }
+    case 'syntax_error': {
+      const p = r.problem!;
+      out += `${t.bad(p.line ? m('syntaxError', { line: p.line, column: p.column ?? 1, message: p.message ?? '' }) : m('syntaxErrorNoPos', { message: p.message ?? '' }))}\n`;
+      if (p.text && p.line) {
+        const gutter = `${p.line} | `;
+        out += `\n  ${t.dim(gutter)}${p.text}\n`;
+        if (p.column) out += `  ${' '.repeat(gutter.length + Math.max(0, p.column - 1))}${t.bad('^')}\n`;
+      }
+      break;
+    }
+    case 'load_error':
+      out += `${t.bad(m('loadError'))}\n${indent(r.problem?.message ?? '', '  ')}\n`;
+      break;
+    case 'timed_out':
+      out += `${t.bad(m('loadTimedOut', { s: r.timeLimit }))}\n`;
+      break;
+    case 'crashed':
+      out += `${t.bad(r.problem?.during === 'import' ? m('crashedImport', { how: r.problem?.ended ?? '' }) : m('crashedTests', { how: r.problem?.ended ?? '' }))}\n`;
+      break;
+    case 'tests_broken':
+      break;
+    case 'passed':
+    case 'failed':
+      for (const x of r.tests) {
+        out += `${testLine(t, r, x)}\n`;
+        if (x.status === 'failed' || x.status === 'error') {
+          const msg = x.ended ? m('testCrashed', { how: x.ended }) : x.message ?? '';
+          if (msg) out += `${indent(msg, '      ')}\n`;
+        }
+      }
+      break;
+  }
+  out += outputBlock(t, m('printed'), c.run.stdout);
+  out += outputBlock(t, m('printedErr'), c.run.stderr);
+  out += '\n';
+  if (r.outcome === 'passed') {
+    out += `${t.ok(m('allPassed', { total: r.total, s: secs(c.run.ms) }))}\n`;
+    if (c.firstPass) {
+      out += `${t.ok(t.em(m('firstPass', { task: task.id })))} ${m('seeSolution', { task: task.id })}\n`;
+      if (c.next) out += `${m('nextIs', { what: c.next.what, cmd: t.cmd(c.next.cmd) })}\n`;
+      else if (c.next === null) out += `${m('pathDone')}\n`;
+    } else out += `${m('passedAgain')}\n`;
+    return out;
+  }
+  if (r.outcome === 'failed') {
+    out += `${m('summary', { passed: r.passed, total: r.total, s: secs(c.run.ms) })}\n`;
+    if (r.tests.length && r.tests.every((x) => x.status === 'todo')) out += `${t.warn(m('allTodo'))}\n`;
+  }
+  out += `${m('keepGoing', { task: task.id })}\n`;
+  return out;
+}
+
+/** The check as JSON: the same facts, for scripts and editors. */
+export function checkJson(c: CheckRun): unknown {
+  const r = c.run.result;
+  return {
+    task: c.found.task.id, module: c.found.module.id, file: c.file,
+    outcome: r.outcome, passed: r.passed, total: r.total, ms: Math.round(c.run.ms),
+    time_limit: r.timeLimit, timed_out: r.timedOut, python: r.python ?? null,
+    tests: r.tests, missing: r.missing, problem: r.problem ?? null,
+    stdout: c.run.stdout.text, stdout_truncated: c.run.stdout.truncated,
+    stderr: c.run.stderr.text, stderr_truncated: c.run.stderr.truncated,
+    first_pass: c.firstPass, next: c.next ?? null,
+  };
+}
+
+export async function run(ctx: Context, args: unknown[]): Promise<number> {
+  const { ix, store } = standing(ctx);
+  try {
+    const found = resolveTask(ix, store, args[0]);
+    const c = await runCheck(ctx, ix, store, found);
+    if (ctx.json) ctx.stdout.write(`${JSON.stringify(checkJson(c), null, 2)}\n`);
+    // A missing package is an environment problem: said on stderr, like every exit-4 message.
+    else (c.run.result.outcome === 'missing_packages' ? ctx.stderr : ctx.stdout).write(renderCheck(ctx, c));
+    return exitCodeOf(c.run.result);
+  } finally {
+    store.close();
+  }
 }

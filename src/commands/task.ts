@@ -1,4 +1,97 @@
+/** `dlpath task <task>`: the starter in the learner's workspace (never over their edits), the brief, the path. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { standing } from './shared.js';
+import { readLocalized } from './learn.js';
+import type { CurriculumIndex, Module, Task } from '../core/model.js';
+import { suggest } from '../core/schema.js';
+import { UsageError } from '../core/errors.js';
+import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
+import { startTask, taskRow } from '../adapters/store/tasks.js';
+import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { theme } from '../adapters/ui/theme.js';
+import { pick } from '../i18n/index.js';
+import { m } from '../i18n/tasks.js';
+
+export interface FoundTask { module: Module; task: Task }
+
+export function findTask(ix: CurriculumIndex, id: string): FoundTask {
+  const found = ix.task(id);
+  if (found) return found;
+  const all = ix.ordered.flatMap((mod) => mod.tasks.map((t) => t.id));
+  const hint = suggest(id, all);
+  throw new UsageError(`${m('unknownTask', { id })}${hint.length ? ` ${m('didYouMean', { names: hint.join(', ') })}` : ''}`,
+    m('listTasks'));
+}
+
+function backupName(file: string, when: Date): string {
+  const stamp = when.toISOString().replace(/[:.]/g, '-');
+  return `${file}.${stamp}.bak`;
+}
+
+export async function run(ctx: Context, args: unknown[], opts: { force?: boolean }): Promise<number> {
+  const { ix, store, states } = standing(ctx);
+  try {
+    const { module: mod, task } = findTask(ix, String(args[0]));
+    const t = theme(ctx);
+    const file = workspaceFile(ctx.home, mod, task);
+    const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
+    const exists = fs.existsSync(file);
+    let created = false;
+    let backup: string | undefined;
+    if (exists && opts.force) {
+      const current = fs.readFileSync(file, 'utf8');
+      if (current !== starter) {
+        if (!ctx.yes) {
+          if (!ctx.interactive) throw new UsageError(m('forceNeedsYes'));
+          const { confirm } = await import('../adapters/ui/confirm.js');
+          if (!(await confirm(ctx, m('forceConfirm', { file })))) {
+            ctx.stdout.write(`${m('forceCancelled')}\n`);
+            return 0;
+          }
+        }
+        backup = backupName(file, ctx.clock());
+        fs.copyFileSync(file, backup);
+      }
+      fs.writeFileSync(file, starter);
+    } else if (!exists) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // 'wx': if another dlpath created it a moment ago, theirs is kept.
+      try {
+        fs.writeFileSync(file, starter, { flag: 'wx' });
+        created = true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+    startTask(store, mod.id, task.id, { file, created, ...(backup ? { replaced: backup } : {}) });
+    const brief = task.brief ? readLocalized(ix.curriculum.dir, mod, task.brief, ctx.lang) : undefined;
+    const passed = Boolean(taskRow(store, mod.id, task.id)?.passedAt);
+    const state = states.find((s) => s.module.id === mod.id);
+
+    if (ctx.json) {
+      ctx.stdout.write(`${JSON.stringify({
+        task: task.id, module: mod.id, title: pick(task.title), file, created, replaced: backup ?? null,
+        brief: brief ?? null, hints: task.hints.length, packages: task.packages, time_limit: task.time_limit,
+        optional: task.optional, passed,
+      }, null, 2)}\n`);
+      return 0;
+    }
+    const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
+    let out = `${t.heading(`${pick(task.title)}`)}  ${t.dim(m('taskHeader', { task: task.id, module: pick(mod.title) }))}\n\n`;
+    if (state?.status === 'locked') out += `${t.warn(m('taskLocked', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
+    out += brief ? renderMarkdown(brief, t, width) : `${t.dim(m('noBrief'))}\n`;
+    out += '\n';
+    if (task.packages.some((p) => p !== 'numpy')) out += `${m('taskNeeds', { packages: task.packages.join(', ') })}\n`;
+    if (backup) out += `${m('fileReplaced', { file: t.em(file), backup })}\n`;
+    else if (created || opts.force) out += `${m('fileCreated', { file: t.em(file) })}\n`;
+    else out += `${m('fileKept', { file: t.em(file), task: task.id })}\n`;
+    if (passed) out += `${t.ok(m('taskPassedAlready'))}\n`;
+    out += `${m('taskNext', { task: task.id })}\n`;
+    ctx.stdout.write(out);
+    return 0;
+  } finally {
+    store.close();
+  }
 }

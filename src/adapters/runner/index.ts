@@ -1,0 +1,45 @@
+/** Checking a coding task: where the learner's file lives, and running the task's tests on it. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Module, Task } from '../../core/model.js';
+import { isUntouched, notAttempted } from '../../core/check-result.js';
+import { CurriculumError } from '../../core/errors.js';
+import { runHarness, type HarnessRun } from './python.js';
+import { m } from '../../i18n/tasks.js';
+
+export { runHarness, probePython, pythonCommand, HARNESS, OUTPUT_LIMIT, type HarnessRun, type Captured, type PythonInfo } from './python.js';
+
+/** `$DLPATH_HOME/workspace/<module>/<task>.py` */
+export function workspaceFile(home: string, mod: Module, task: Task): string {
+  return path.join(home, 'workspace', mod.id, `${task.id}.py`);
+}
+
+/** A file of the task, by its path relative to the module's folder. */
+export function taskFile(curriculumDir: string, mod: Module, rel: string): string {
+  return path.join(curriculumDir, 'modules', mod.id, rel);
+}
+
+export function readTaskFile(curriculumDir: string, mod: Module, rel: string): string {
+  const file = taskFile(curriculumDir, mod, rel);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CurriculumError(m('taskFileMissing', { file }), m('validateHint', { dir: curriculumDir }));
+  }
+}
+
+/**
+ * Runs the task's tests against a Python file. `starter`: the starter's text; a learner file equal
+ * to it is reported as not attempted (unless a package is missing).
+ */
+export async function checkFile(
+  env: NodeJS.ProcessEnv, curriculumDir: string, mod: Module, task: Task, file: string, starter?: string,
+): Promise<HarnessRun> {
+  const tests = taskFile(curriculumDir, mod, task.tests);
+  if (!fs.existsSync(tests)) throw new CurriculumError(m('taskFileMissing', { file: tests }), m('validateHint', { dir: curriculumDir }));
+  const untouched = starter !== undefined && isUntouched(fs.readFileSync(file, 'utf8'), starter);
+  const run = await runHarness({ env, learner: file, tests, packages: task.packages, timeLimit: task.time_limit });
+  // An untouched starter is run all the same, so that a missing package is said first.
+  if (untouched && run.result.outcome !== 'missing_packages') return { ...run, result: notAttempted(task.time_limit) };
+  return run;
+}
