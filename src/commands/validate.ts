@@ -1,7 +1,8 @@
 /** `dlpath validate [dir]`: every problem of a curriculum, with file:line:column, then a summary. */
 import path from 'node:path';
 import type { Context } from './context.js';
-import { formatProblem, loadCurriculumFiles, sortProblems } from '../adapters/curriculum/load.js';
+import { loadCurriculumFiles } from '../adapters/curriculum/load.js';
+import { formatProblem, sortProblems } from '../core/checks.js';
 import { curriculumStats } from '../core/stats.js';
 import { m } from '../i18n/curriculum.js';
 import { EXIT } from '../core/errors.js';

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { indexCurriculum, type Curriculum, type CurriculumIndex } from '../../core/model.js';
 import { CurriculumError } from '../../core/errors.js';
-import { formatProblem, loadCurriculumFiles, sortProblems } from './load.js';
+import { formatProblem, sortProblems } from '../../core/checks.js';
+import { loadCurriculumFiles } from './load.js';
 import { m } from '../../i18n/curriculum.js';
 
 const CACHE_VERSION = 1;
@@ -32,8 +32,11 @@ function stamp(files: string[]): Array<[string, number, number]> | undefined {
   return out;
 }
 
+/** FNV-1a of the folder's path: names its cache file (node:crypto would cost more to load than the read it saves). */
 function cacheFile(home: string, dir: string): string {
-  return path.join(home, 'cache', `curriculum-${createHash('sha1').update(dir).digest('hex').slice(0, 16)}.json`);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < dir.length; i++) h = Math.imul(h ^ dir.charCodeAt(i), 0x01000193) >>> 0;
+  return path.join(home, 'cache', `curriculum-${h.toString(16).padStart(8, '0')}.json`);
 }
 
 function readCache(file: string, dir: string): Curriculum | undefined {

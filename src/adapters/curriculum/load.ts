@@ -185,20 +185,3 @@ export function loadCurriculumFiles(dir: string): LoadResult {
   const hasErrors = !ok || problems.some((p) => p.severity === 'error');
   return { curriculum: hasErrors ? undefined : curriculum, problems, inputs };
 }
-
-/** Problems sorted by file, then position, for reading top to bottom. */
-export function sortProblems(ps: Problem[]): Problem[] {
-  return [...ps].sort((a, b) => (a.file === b.file
-    ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
-    : a.file === ROOT_FILE ? -1 : b.file === ROOT_FILE ? 1 : a.file < b.file ? -1 : 1));
-}
-
-export function formatKeyPath(p: Array<string | number>): string {
-  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
-}
-
-export function formatProblem(p: Problem): string {
-  const where = `${p.file}:${p.line ?? 1}:${p.column ?? 1}`;
-  const key = p.path.length ? `${formatKeyPath(p.path)}: ` : '';
-  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${key}${p.message}`;
-}
