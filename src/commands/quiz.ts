@@ -54,7 +54,7 @@ function formatNumber(n: number): string {
 export function describeExpected(q: Question): string {
   switch (q.type) {
     case 'single': return choiceText(q, q.answer);
-    case 'multiple': return q.answer.map((id) => choiceText(q, id)).join(m('sep'));
+    case 'multiple': return q.answer.map((id) => choiceText(q, id)).join(m('listSep'));
     case 'true_false': return q.answer ? m('trueLabel') : m('falseLabel');
     case 'numeric': {
       const tol = q.tolerance;
@@ -73,7 +73,7 @@ export function describeExpected(q: Question): string {
 export function describeResponse(q: Question, r: Response): string {
   switch (q.type) {
     case 'single': return choiceText(q, r as string);
-    case 'multiple': return (r as string[]).map((id) => choiceText(q, id)).join(m('sep')) || '—';
+    case 'multiple': return (r as string[]).map((id) => choiceText(q, id)).join(m('listSep')) || '—';
     case 'true_false': return r ? m('trueLabel') : m('falseLabel');
     case 'numeric': return formatNumber(r as number);
     case 'text': return String(r);
@@ -168,8 +168,8 @@ export function showFeedback(ctx: Context, t: Theme, o: Outcome): void {
   if (r.correct) lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
   else {
     lines.push(`${t.bad(`${t.sym.fail} ${m('wrong')}`)} ${m('theAnswer', { answer: t.em(describeExpected(q)) })}`);
-    if (r.missed?.length) lines.push(m('youMissed', { list: r.missed.map((id) => choiceText(q, id)).join(m('sep')) }));
-    if (r.extra?.length) lines.push(m('notRight', { list: r.extra.map((id) => choiceText(q, id)).join(m('sep')) }));
+    if (r.missed?.length) lines.push(m('youMissed', { list: r.missed.map((id) => choiceText(q, id)).join(m('listSep')) }));
+    if (r.extra?.length) lines.push(m('notRight', { list: r.extra.map((id) => choiceText(q, id)).join(m('listSep')) }));
     if (r.inPlace !== undefined && q.type === 'ordering') lines.push(m('inPlace', { k: r.inPlace, n: q.answer.length }));
     for (const f of r.feedback) lines.push(md(ctx, t, f));
   }
@@ -326,7 +326,7 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
     for (const o of outcomes) {
       lines.push(o.result.correct
         ? `${t.ok(t.sym.pass)} ${o.question.id}`
-        : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('theAnswer', { answer: describeExpected(o.question) })}`);
+        : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('rightAnswer', { answer: describeExpected(o.question) })}`);
     }
     lines.push('');
   }

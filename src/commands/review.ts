@@ -1,4 +1,116 @@
+/**
+ * `dlpath review`: asks the quiz questions whose FSRS card is due (longest overdue first), stores
+ * each answer the moment it is given and reschedules its card. `--answers` and `--json` as in quiz.
+ */
 import type { Context } from './context.js';
-export async function run(_ctx: Context, _args: unknown[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('pending');
+import { EXIT, UsageError } from '../core/errors.js';
+import type { Question } from '../core/model.js';
+import { grade, type Response } from '../core/grade.js';
+import { freshSeed, planQuestion, rng } from '../core/quiz-plan.js';
+import { loadCurriculum } from '../adapters/curriculum/index.js';
+import { Store } from '../adapters/store/store.js';
+import { dueCards, nextDue, recordReview } from '../adapters/store/review.js';
+import { theme } from '../adapters/ui/theme.js';
+import { m } from '../i18n/quiz.js';
+import {
+  askQuestion, checkAnswers, describeExpected, describeResponse, didYouMean, dueDay, expectedValue, parseSeed,
+  showFeedback, type Asked, type Outcome,
+} from './quiz.js';
+
+export interface ReviewOptions { limit?: string; answers?: string; seed?: string }
+
+function parseLimit(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v).trim();
+  if (!/^\d{1,9}$/.test(s) || Number(s) < 1) throw new UsageError(m('badLimit', { value: s }));
+  return Number(s);
+}
+
+export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = {}): Promise<number> {
+  const limit = parseLimit(opts.limit);
+  const seed = parseSeed(opts.seed) ?? freshSeed();
+  const ix = loadCurriculum(ctx.curriculumDir, ctx.home);
+  const store = Store.open(ctx.home, ctx.clock);
+  try {
+    // A card whose question an author has since removed (or moved) is not asked.
+    const due = dueCards(store).filter((c) => ix.question(c.question)?.module.id === c.module);
+    const session = limit !== undefined ? due.slice(0, limit) : due;
+    const t = theme(ctx);
+    if (session.length === 0) {
+      const next = nextDue(store);
+      if (ctx.json) ctx.stdout.write(`${JSON.stringify({ due: 0, next_due: next, reviewed: [] }, null, 2)}\n`);
+      else if (next === null) ctx.stdout.write(`${m('noCards')}\n`);
+      else ctx.stdout.write(`${m('noneDue')} ${m('nextDueAt', { when: dueDay(next) })}\n`);
+      return EXIT.ok;
+    }
+    const rand = rng(seed);
+    const items: Array<Asked & { module: string }> = session.map((c) => {
+      const q = ix.question(c.question)!.question;
+      return { module: c.module, question: q, choices: planQuestion(q, rand).choices };
+    });
+    const outcomes: Array<Outcome & { module: string }> = [];
+
+    if (opts.answers !== undefined) {
+      const { readAnswersFile } = await import('../adapters/answers-file.js');
+      const { file, answers } = await readAnswersFile(ctx, opts.answers, items[0].question.id);
+      const allowed = new Map<string, Question>(items.map((i) => [i.question.id, i.question]));
+      const { responses, problems } = checkAnswers(answers, allowed, (id) =>
+        ix.question(id) ? m('notDue', { id }) : `${m('unknownQuestionAnywhere', { id })}${didYouMean(id, allowed.keys())}`);
+      if (problems.length) {
+        throw new UsageError(`${m('answersProblems', { file, n: problems.length })}\n${problems.map((p) => `  - ${p}`).join('\n')}`, m('answersHint'));
+      }
+      for (const it of items) {
+        const response = responses.get(it.question.id);
+        if (response === undefined) continue;
+        outcomes.push(answer(store, it, response));
+      }
+    } else {
+      if (!ctx.interactive) throw new UsageError(m('reviewNeedTerminal'), m('reviewNeedTerminalHint'));
+      ctx.stdout.write(`${t.heading(limit !== undefined && due.length > session.length
+        ? m('dueHeaderLimited', { n: due.length, k: session.length })
+        : m('dueHeader', { n: due.length }))}\n`);
+      const cancelMessage = m('reviewCancelled');
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        const response = await askQuestion(ctx, t, it, `${m('questionHeader', { i: i + 1, n: items.length })} · ${it.module}`, cancelMessage);
+        const o = answer(store, it, response);
+        outcomes.push(o);
+        showFeedback(ctx, t, o);
+        ctx.stdout.write(`${t.dim(m('nextReview', { when: dueDay(o.due!) }))}\n`);
+      }
+    }
+
+    const right = outcomes.filter((o) => o.result.correct).length;
+    const stillDue = due.length - outcomes.length;
+    if (ctx.json) {
+      ctx.stdout.write(`${JSON.stringify({
+        due: due.length, reviewed: outcomes.map((o) => ({
+          id: o.question.id, module: o.module, type: o.question.type, answer: o.response, correct: o.result.correct,
+          expected: expectedValue(o.question), rating: o.rating, next_review: o.due,
+        })),
+        right, still_due: stillDue, next_due: nextDue(store),
+      }, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const lines: string[] = [];
+    if (!ctx.interactive) {
+      for (const o of outcomes) {
+        lines.push(o.result.correct
+          ? `${t.ok(t.sym.pass)} ${o.question.id} ${t.dim(`(${m('nextReview', { when: dueDay(o.due!) })})`)}`
+          : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('rightAnswer', { answer: describeExpected(o.question) })}`);
+      }
+    }
+    lines.push('', t.em(m('reviewDone', { n: outcomes.length, right })));
+    if (stillDue > 0) lines.push(m('stillDue', { n: stillDue }));
+    ctx.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+function answer(store: Store, it: Asked & { module: string }, response: Response): Outcome & { module: string } {
+  const result = grade(it.question, response);
+  const sched = recordReview(store, { module: it.module, question: it.question.id, answer: response, correct: result.correct });
+  return { module: it.module, question: it.question, response, result, ...sched };
 }
