@@ -42,9 +42,6 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
     let text = '';
     if (state?.status === 'locked') text += `${t.warn(m('lockedNote', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
-    if (mod.objectives?.length) {
-      text += renderMarkdown(mod.objectives.map((o) => `- ${pick(o)}`).join('\n'), t, width) + '\n';
-    }
     text += renderMarkdown(md, t, width);
     if (mod.resources.length) {
       text += `\n${renderMarkdown(`## ${ctx.lang === 'zh' ? '延伸阅读' : 'Further reading'}\n\n${mod.resources.map((r) => `- ${pick(r.title)}: ${r.url}`).join('\n')}`, t, width)}`;

@@ -1,0 +1,42 @@
+// `dlpath next` in a real terminal (tmux): it walks the learner into the step — shows the lesson
+// through the pager, then offers the quiz.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { BIN, copyFixture, hasTmux, tempDir } from './helpers.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const tmux = (...args) => spawnSync('tmux', args, { encoding: 'utf8' });
+
+async function waitFor(session, re, ms = 15000) {
+  const end = Date.now() + ms;
+  let screen = '';
+  while (Date.now() < end) {
+    screen = tmux('capture-pane', '-p', '-t', session).stdout;
+    if (re.test(screen)) return screen;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${re} on screen:\n${screen}`);
+}
+
+test('next in a terminal shows the lesson in the pager, marks it read, then offers the quiz', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+  const home = path.join(tempDir(), 'home');
+  const curriculum = copyFixture('mini');
+  const session = `dlpath-next-${process.pid}`;
+  const env = `env -u NODE_EXTRA_CA_CERTS NO_COLOR=1 LANG=en_US.UTF-8 LC_ALL= DLPATH_HOME=${home} DLPATH_CURRICULUM=${curriculum} PAGER='less'`;
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '8', `${env} ${process.execPath} ${BIN} next; echo EXIT=$?; sleep 30`);
+  try {
+    // The lesson is longer than 8 rows, so it opens in less; q leaves it.
+    await waitFor(session, /Vectors are lists of numbers/);
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor(session, /Marked as read\. Next: dlpath quiz alpha[\s\S]*EXIT=0/);
+    tmux('kill-session', '-t', session);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '20', `${env} ${process.execPath} ${BIN} next; echo EXIT=$?; sleep 30`);
+    await waitFor(session, /Take the quiz now\?/);
+    tmux('send-keys', '-t', session, 'n', 'Enter');
+    await waitFor(session, /Run: dlpath quiz alpha[\s\S]*EXIT=0/);
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+});
