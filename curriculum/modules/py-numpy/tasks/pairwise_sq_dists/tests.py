@@ -1,0 +1,69 @@
+import ast
+import inspect
+import textwrap
+
+import numpy as np
+from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings
+
+
+def _loop_version(A, B):
+    D = np.zeros((len(A), len(B)))
+    for i in range(len(A)):
+        for j in range(len(B)):
+            D[i, j] = np.sum((A[i] - B[j]) ** 2)
+    return D
+
+
+def test_small_example(m):
+    """the lesson's example: [[0,0],[1,1]] against [[1,0],[0,0],[3,4]]"""
+    A = np.array([[0.0, 0.0], [1.0, 1.0]])
+    B = np.array([[1.0, 0.0], [0.0, 0.0], [3.0, 4.0]])
+    D = m.pairwise_sq_dists(A, B)
+    assert_shape(D, (2, 3), what="D")
+    assert_close(D, [[1.0, 0.0, 25.0], [1.0, 2.0, 13.0]], what="D")
+
+
+def test_matches_loop(m):
+    """equals a double-loop reference on random data (n=7, m=5, d=4)"""
+    r = rng(0)
+    A, B = r.normal(size=(7, 4)), r.normal(size=(5, 4))
+    assert_close(m.pairwise_sq_dists(A, B), _loop_version(A, B), rtol=1e-9, atol=1e-9, what="D")
+
+
+def test_larger_and_one_feature(m):
+    """works for d = 1 and for a larger (300, 200, 10) case"""
+    r = rng(1)
+    a, b = r.normal(size=(4, 1)), r.normal(size=(6, 1))
+    assert_close(m.pairwise_sq_dists(a, b), (a - b.T) ** 2, rtol=1e-9, atol=1e-9, what="D for d = 1")
+    A, B = r.normal(size=(300, 10)), r.normal(size=(200, 10))
+    D = m.pairwise_sq_dists(A, B)
+    assert_shape(D, (300, 200), what="D")
+    i, j = 123, 45
+    assert_close(D[i, j], np.sum((A[i] - B[j]) ** 2), rtol=1e-9, atol=1e-9, what="D[123, 45]")
+
+
+def test_zero_diagonal(m):
+    """with A == B the diagonal is zero and D is symmetric"""
+    A = 3.0 * rng(2).normal(size=(8, 3))
+    D = np.asarray(m.pairwise_sq_dists(A, A))
+    assert_close(np.diag(D), np.zeros(8), rtol=0, atol=1e-9, what="diagonal of D(A, A)")
+    assert_close(D, D.T, rtol=1e-9, atol=1e-9, what="D(A, A) transposed")
+
+
+def test_never_negative(m):
+    """never negative, even for nearly identical points with large coordinates"""
+    A = 1e4 + rng(3).normal(scale=1e-3, size=(30, 5))
+    D = np.asarray(m.pairwise_sq_dists(A, A))
+    assert_true(np.all(D >= 0.0),
+                "D has negative entries (min %.3g): clip rounding errors with np.maximum(D, 0)" % D.min())
+
+
+def test_no_python_loops(m):
+    """uses no Python loops (for, while or comprehensions)"""
+    A = np.array([[0.0, 1.0]])
+    assert_close(m.pairwise_sq_dists(A, A), [[0.0]], rtol=0, atol=1e-12, what="D for a single point")
+    src = textwrap.dedent(inspect.getsource(m.pairwise_sq_dists))
+    loops = (ast.For, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+    found = [type(n).__name__ for n in ast.walk(ast.parse(src)) if isinstance(n, loops)]
+    assert_true(not found, "pairwise_sq_dists contains a Python loop (%s): use broadcasting instead"
+                % (found[0] if found else ""))
