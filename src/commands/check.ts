@@ -31,15 +31,19 @@ export interface CheckRun {
   next?: { what: string; cmd: string } | null;
 }
 
-/** Runs and records one check. Problems the learner cannot fix in their file are thrown (exit 3 or 4). */
-export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, found: FoundTask): Promise<CheckRun> {
+/**
+ * Runs and records one check. Problems the learner cannot fix in their file are thrown (exit 3 or 4).
+ * Undefined when `signal` aborted the run (nothing is recorded then).
+ */
+export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, found: FoundTask, signal?: AbortSignal): Promise<CheckRun | undefined> {
   const { module: mod, task } = found;
   const file = workspaceFile(ctx.home, mod, task);
   if (!fs.existsSync(file)) {
     throw new UsageError(m('noWorkspaceFile', { task: task.id, file }), m('noWorkspaceFileHint', { task: task.id }));
   }
   const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
-  const run = await checkFile(ctx.env, ix.curriculum.dir, mod, task, file, starter);
+  const run = await checkFile(ctx.env, ix.curriculum.dir, mod, task, file, starter, signal);
+  if (signal?.aborted) return undefined;
   const r = run.result;
   if (r.outcome === 'crashed' && r.problem?.during === 'start') {
     const cmd = pythonCommand(ctx.env);
@@ -185,7 +189,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const { ix, store } = standing(ctx);
   try {
     const found = resolveTask(ix, store, args[0]);
-    const c = await runCheck(ctx, ix, store, found);
+    const c = (await runCheck(ctx, ix, store, found))!;
     if (ctx.json) ctx.stdout.write(`${JSON.stringify(checkJson(c), null, 2)}\n`);
     // A missing package is an environment problem: said on stderr, like every exit-4 message.
     else (c.run.result.outcome === 'missing_packages' ? ctx.stderr : ctx.stdout).write(renderCheck(ctx, c));

@@ -50,6 +50,8 @@ export interface HarnessOptions {
   /** Seconds for the whole run. */
   timeLimit: number;
   outputLimit?: number;
+  /** Aborting kills the run's process group (the learner quit `dlpath watch`). */
+  signal?: AbortSignal;
 }
 
 class Capture {
@@ -123,9 +125,14 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
       killGroup(child.pid);
     }, Math.round(opts.timeLimit * 1000));
 
+    const abort = () => killGroup(child.pid);
+    opts.signal?.addEventListener('abort', abort, { once: true });
+    if (opts.signal?.aborted) abort();
+
     const finish = () => {
       if (settled || !exit) return;
       settled = true;
+      opts.signal?.removeEventListener('abort', abort);
       clearTimeout(timer);
       clearTimeout(grace);
       const ms = performance.now() - t0;
@@ -150,6 +157,7 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
 
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', abort);
       if (settled) return;
       settled = true;
       reject(noPython(cmd, e.code === 'ENOENT' ? m('notFound') : e.message));
