@@ -1,0 +1,61 @@
+import numpy as np
+from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings
+
+
+def _setup(seed=0, n=4, d_in=6, d_out=5, r=2):
+    g = rng(seed)
+    return (g.normal(size=(n, d_in)), g.normal(size=(d_out, d_in)), g.normal(size=(r, d_in)),
+            g.normal(size=(d_out, r)), g.normal(size=(n, d_out)))
+
+
+def _loss(x, W0, A, B, alpha, r, dh):
+    h = x @ W0.T + (alpha / r) * x @ A.T @ B.T
+    return float(np.sum(h * dh))          # dL/dh = dh by construction
+
+
+def test_shapes(m):
+    """dA has the shape of A and dB the shape of B"""
+    x, W0, A, B, dh = _setup()
+    dA, dB = m.lora_grads(x, W0, A, B, 4.0, 2, dh)
+    assert_shape(dA, A.shape, what="dA")
+    assert_shape(dB, B.shape, what="dB")
+
+
+def test_grad_check_A(m):
+    """dA passes the gradient check (central differences, eps=1e-5)"""
+    x, W0, A, B, dh = _setup(1)
+    dA, _ = m.lora_grads(x, W0, A, B, 4.0, 2, dh)
+    grad_check(lambda a: _loss(x, W0, a, B, 4.0, 2, dh), A, dA, what="dA")
+
+
+def test_grad_check_B(m):
+    """dB passes the gradient check (central differences, eps=1e-5)"""
+    x, W0, A, B, dh = _setup(2)
+    _, dB = m.lora_grads(x, W0, A, B, 4.0, 2, dh)
+    grad_check(lambda b: _loss(x, W0, A, b, 4.0, 2, dh), B, dB, what="dB")
+
+
+def test_at_initialisation(m):
+    """with B = 0 (LoRA's start) dA is exactly 0 but dB is not: B moves first"""
+    x, W0, A, B, dh = _setup(3)
+    dA, dB = m.lora_grads(x, W0, A, np.zeros_like(B), 16.0, 2, dh)
+    assert_close(dA, np.zeros_like(A), what="dA when B = 0")
+    assert_true(np.abs(np.asarray(dB)).max() > 1e-3, "dB should be non-zero when B = 0 and A is random")
+
+
+def test_scaled_by_alpha_over_r(m):
+    """both gradients scale linearly with alpha / r"""
+    x, W0, A, B, dh = _setup(4)
+    dA1, dB1 = m.lora_grads(x, W0, A, B, 2.0, 2, dh)
+    dA2, dB2 = m.lora_grads(x, W0, A, B, 6.0, 2, dh)
+    assert_close(dA2, 3 * np.asarray(dA1), what="dA with alpha tripled")
+    assert_close(dB2, 3 * np.asarray(dB1), what="dB with alpha tripled")
+
+
+def test_independent_of_W0(m):
+    """the frozen W0 does not enter the adapter gradients"""
+    x, W0, A, B, dh = _setup(5)
+    a1, b1 = m.lora_grads(x, W0, A, B, 4.0, 2, dh)
+    a2, b2 = m.lora_grads(x, 10 * rng(9).normal(size=W0.shape), A, B, 4.0, 2, dh)
+    assert_close(a2, a1, what="dA with a different W0")
+    assert_close(b2, b1, what="dB with a different W0")
