@@ -31,7 +31,10 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   const program = new Command('dlpath');
   program
     .description(m('description'))
-    .version(VERSION, '-V, --version')
+    .usage('[options] [command]')
+    .version(VERSION, '-V, --version', m('optVersion'))
+    .helpOption('-h, --help', m('optHelp'))
+    .helpCommand('help [command]', m('cmdHelp'))
     .option('--curriculum <dir>', m('optCurriculum'))
     .option('--home <dir>', m('optHome'))
     .addOption(new Option('--lang <lang>', m('optLang')))
@@ -41,7 +44,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
+      writeOut: (s) => io.stdout.write(localizeHelp(s)),
       writeErr: (s) => io.stderr.write(s),
     });
 
@@ -121,3 +124,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
 }
 
 export const VERSION = '0.1.0';
+
+/** Commander's own headings, in the learner's language. */
+function localizeHelp(s: string): string {
+  return s.replace(/^(Usage|Options|Commands|Arguments):/gm, (_m, h: string) => m(`heading${h}` as 'headingUsage'))
+    .replace(/\(default: /g, `(${m('defaultWord')}: `).replace(/\(choices: /g, `(${m('choicesWord')}: `);
+}
