@@ -133,7 +133,6 @@ export const m = messages({
     testsBrokenProblem: 'the tests cannot be loaded: {message}',
     noTests: 'the tests file has no test_* functions',
     skippedMissing: 'not run: this Python lacks {packages} (install them to check this task)',
-    solSlow: 'the reference solution took {s} s of its {limit} s time limit: a slower machine may time out (raise time_limit or make the tests smaller)',
   },
   zh: {
     noPython: '无法运行 Python（{cmd}）：{reason}',
@@ -258,6 +257,5 @@ export const m = messages({
     testsBrokenProblem: '测试无法加载：{message}',
     noTests: '测试文件中没有 test_* 函数',
     skippedMissing: '未运行：当前 Python 缺少 {packages}（安装后才能检查这个任务）',
-    solSlow: '参考答案用了 {s} 秒，时间限制是 {limit} 秒：在较慢的机器上可能超时（调高 time_limit 或缩小测试规模）',
   },
 });
