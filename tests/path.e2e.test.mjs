@@ -128,3 +128,10 @@ test('the compiled curriculum cache follows edits to the YAML files', () => {
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: {en: Alpha, zh: 阿尔法}', 'title: {en: Alpha Prime, zh: 阿尔法}'));
   assert.match(dlpath(['next'], o).stdout, /Alpha Prime/);
 });
+
+test('several dlpath processes starting at once on a new data folder all succeed', async () => {
+  const o = setup();
+  const runs = await Promise.all(Array.from({ length: 4 }, () => dlpathAsync(['learn', 'alpha'], o)));
+  for (const r of runs) assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(dlpath(['export'], o).stdout).events.length, 4);
+});

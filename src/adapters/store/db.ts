@@ -65,8 +65,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   }
 }
 
-function migrate(db: DB, migrations: readonly Migration[], from: number): void {
+function migrate(db: DB, migrations: readonly Migration[], seen: number): void {
   db.transaction(() => {
+    // Another dlpath may have migrated between our first look and taking the write lock.
+    const from = db.pragma('user_version', { simple: true }) as number;
+    if (from < seen) throw new Error(`user_version went back from ${seen} to ${from}`);
     for (const mig of migrations) if (mig.version > from) db.exec(mig.sql);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${migrations[migrations.length - 1].version}`);

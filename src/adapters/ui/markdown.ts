@@ -50,7 +50,7 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
   const out: string[] = [];
   let para: string[] = [];
   const flush = () => {
-    if (para.length) out.push(...wrap(inline(para.join(' '), t), width), '');
+    if (para.length) out.push(...wrap(inline(joinLines(para), t), width), '');
     para = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -104,6 +104,16 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
   flush();
   while (out.length && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
+}
+
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** Joins the source lines of a paragraph: a space between words, none between Chinese characters. */
+export function joinLines(lines: string[]): string {
+  return lines.reduce((acc, line) => {
+    if (!acc) return line;
+    return CJK.test(acc[acc.length - 1]) && CJK.test(line[0]) ? acc + line : `${acc} ${line}`;
+  }, '');
 }
 
 function visibleLength(s: string): number {

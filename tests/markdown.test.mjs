@@ -1,0 +1,34 @@
+// The terminal Markdown renderer: plain, readable text without colour; Chinese wraps without stray spaces.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderMarkdown, joinLines, wrap } from '../dist/adapters/ui/markdown.js';
+import { theme } from '../dist/adapters/ui/theme.js';
+
+const plain = theme({ color: false, env: { LANG: 'en_US.UTF-8' } });
+
+test('headings, lists, emphasis, code and links render as readable plain text', () => {
+  const out = renderMarkdown('# Title\n\nSome **bold** and *em* and `x*y*z`.\n\n- one\n- two\n\n1. first\n\n```python\nprint(1)\n```\n\n> quoted\n\nSee [NumPy](https://numpy.org).\n', plain);
+  assert.match(out, /^Title\n═+\n/);
+  assert.match(out, /Some bold and em and `x\*y\*z`\./);
+  assert.match(out, /  • one\n  • two/);
+  assert.match(out, /  1\. first/);
+  assert.match(out, /    print\(1\)/);
+  assert.match(out, /│ quoted/);
+  assert.match(out, /See NumPy \(https:\/\/numpy\.org\)\./);
+});
+
+test('Chinese lines of one paragraph join without a space; English lines with one', () => {
+  assert.equal(joinLines(['向量就是', '一列数。']), '向量就是一列数。');
+  assert.equal(joinLines(['a vector', 'is a list']), 'a vector is a list');
+  assert.equal(joinLines(['用 NumPy', 'broadcasting']), '用 NumPy broadcasting');
+  const out = renderMarkdown('梯度指向函数\n增长最快的方向。\n', plain);
+  assert.equal(out, '梯度指向函数增长最快的方向。\n');
+});
+
+test('wrapping counts Chinese characters as two columns and may break between them', () => {
+  const lines = wrap('梯'.repeat(50), 40);
+  assert.ok(lines.length >= 3);
+  for (const l of lines) assert.ok([...l].length <= 20, l);
+  assert.deepEqual(wrap('alpha beta gamma delta', 25), ['alpha beta gamma delta']);
+  assert.deepEqual(wrap('alpha beta gamma delta epsilon zeta', 22), ['alpha beta gamma delta', 'epsilon zeta']);
+});
