@@ -138,7 +138,7 @@ def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what="gradient"):
 def no_warnings(what="your function"):
     """Fails the test if the block emits a warning (overflow in exp, division by zero, ...)."""
     np = _np()
-    with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
         warnings.simplefilter("always")
         yield
     if caught:

@@ -10,6 +10,7 @@ import { theme } from '../adapters/ui/theme.js';
 import { page } from '../adapters/ui/pager.js';
 import { pick, type Lang } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
+import { m as mc } from '../i18n/curriculum.js';
 import { CurriculumError } from '../core/errors.js';
 import type { LPath, Module } from '../core/model.js';
 
@@ -24,7 +25,7 @@ export function readLocalized(dir: string, mod: Module, p: LPath, lang: Lang): s
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
-    throw new CurriculumError(`${file} is missing.`, `Run \`dlpath validate ${dir}\` to check the curriculum.`);
+    throw new CurriculumError(mc('fileMissing', { file }), mc('fileMissingHint', { dir }));
   }
 }
 
@@ -44,7 +45,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     if (state?.status === 'locked') text += `${t.warn(m('lockedNote', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
     text += renderMarkdown(md, t, width);
     if (mod.resources.length) {
-      text += `\n${renderMarkdown(`## ${ctx.lang === 'zh' ? '延伸阅读' : 'Further reading'}\n\n${mod.resources.map((r) => `- ${pick(r.title)}: ${r.url}`).join('\n')}`, t, width)}`;
+      text += `\n${renderMarkdown(`## ${mc('furtherReading')}\n\n${mod.resources.map((r) => `- ${pick(r.title)}: ${r.url}`).join('\n')}`, t, width)}`;
     }
     if (ctx.json) {
       markLessonRead(store, mod.id);

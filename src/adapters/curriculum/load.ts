@@ -12,6 +12,7 @@ import { checkShape, curriculumSchema, findControl, moduleSchema, type ShapeProb
 import { crossCheck, ROOT_FILE, type Problem } from '../../core/checks.js';
 import { MAX_FILE_BYTES, readYamlFile, type YamlFile } from './yaml-file.js';
 import { UsageError } from '../../core/errors.js';
+import { m } from '../../i18n/curriculum.js';
 
 export interface LoadResult {
   curriculum?: Curriculum;
@@ -90,8 +91,7 @@ export function loadCurriculumFiles(dir: string): LoadResult {
   const moduleFiles = new Map<string, YamlFile>();
   const rootAbs = path.join(dir, ROOT_FILE);
   if (!fs.existsSync(rootAbs)) {
-    throw new UsageError(`${dir} is not a dlpath curriculum: it has no ${ROOT_FILE}.`,
-      'Point --curriculum (or DLPATH_CURRICULUM) at the folder that holds curriculum.yaml.');
+    throw new UsageError(m('notCurriculum', { dir }), m('notCurriculumHint'));
   }
   const inputs = [rootAbs];
   const root = readYamlFile(rootAbs, ROOT_FILE, problems);
