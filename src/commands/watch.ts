@@ -88,6 +88,8 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     ctx.stdin.off('data', onKey);
     if (tty) ctx.stdin.setRawMode!(false);
     ctx.stdin.pause();
+    // A paused pipe still holds the event loop open; the learner is done with stdin.
+    if (!tty) ctx.stdin.destroy();
     finish();
   }
   if (tty) ctx.stdin.setRawMode!(true);
