@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
 import { detectLang, setLang } from './i18n/index.js';
 import { m } from './i18n/cli.js';
-import { suggest } from './core/schema.js';
+import { suggest } from './core/suggest.js';
 
 export interface IO {
   env: NodeJS.ProcessEnv;

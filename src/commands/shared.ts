@@ -5,7 +5,7 @@ import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { readProgress } from '../adapters/store/progress.js';
 import { moduleStates, type ModuleState, type ProgressSnapshot, type Step } from '../core/path.js';
-import { suggest } from '../core/schema.js';
+import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
