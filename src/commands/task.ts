@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { standing } from './shared.js';
 import { readLocalized } from './learn.js';
 import type { CurriculumIndex, Module, Task } from '../core/model.js';
-import { suggest } from '../core/schema.js';
+import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
 import { startTask, taskRow } from '../adapters/store/tasks.js';
