@@ -25,7 +25,7 @@ const ix = indexCurriculum({
 
 const P = (modules = {}, tasks = {}) => ({
   modules: Object.fromEntries(Object.entries(modules).map(([k, v]) => [k, { lessonRead: false, quizBest: null, quizPassed: false, lastActivity: null, ...v }])),
-  tasks: Object.fromEntries(Object.entries(tasks).map(([k, v]) => [k, { started: false, passed: false, bestPassed: null, total: null, checks: 0, hintsShown: 0, solutionSeen: false, lastActivity: null, ...v }])),
+  tasks: Object.fromEntries(Object.entries(tasks).map(([k, v]) => [k, { started: false, passed: false, bestPassed: null, total: null, checks: 0, hintsShown: 0, solutionSeen: false, skipped: false, lastActivity: null, ...v }])),
 });
 
 const table = [
@@ -41,6 +41,8 @@ const table = [
     status: { b: 'in_progress' }, next: ['b', 'task', 'b_task'] },
   { name: 'optional task does not block', p: P({ a: { lessonRead: true, quizPassed: true }, b: { lessonRead: true, quizPassed: true } }, { b_task: { passed: true } }),
     status: { b: 'done', d: 'locked' }, next: ['c', 'lesson'] },
+  { name: 'a task skipped for a missing package does not block the path', p: P({ a: { lessonRead: true, quizPassed: true }, b: { lessonRead: true, quizPassed: true } }, { b_task: { skipped: true } }),
+    status: { b: 'done' }, next: ['c', 'lesson'] },
   { name: 'quiz passed before the lesson (testing out): the lesson is still a step', p: P({ a: { quizPassed: true } }),
     status: { a: 'in_progress' }, next: ['a', 'lesson'] },
   { name: 'a task started in a locked module marks it in progress only once unlocked', p: P({}, { b_task: { started: true } }),

@@ -25,6 +25,7 @@ test('the shipped path can be walked with dlpath next from the first module to t
   const home = path.join(tempDir(), 'home');
   const o = { home, curriculum: SHIPPED };
   const seen = [];
+  const skipped = [];
   for (let i = 0; i < 400; i++) {
     const r = dlpath(['next', '--json'], o);
     assert.equal(r.code, 0, r.stderr);
@@ -47,6 +48,12 @@ test('the shipped path can be walked with dlpath next from the first module to t
       const workspace = path.join(home, 'workspace', step.module, `${step.task}.py`);
       assert.ok(fs.existsSync(workspace), `dlpath task put the starter at ${workspace}`);
       const fresh = dlpath(['check', step.task], o);
+      if (fresh.code === 4) {
+        // This machine lacks a package the task needs (e.g. torch): the task is skipped and the path goes on.
+        assert.match(fresh.stderr, /needs .*which your Python .* does not have[\s\S]*skipped for now/, `${key}\n${fresh.stderr}`);
+        skipped.push(step.task);
+        continue;
+      }
       assert.equal(fresh.code, 1, `${key}: the untouched starter must not pass\n${fresh.stdout}`);
       fs.copyFileSync(path.join(SHIPPED, 'modules', step.module, task.solution), workspace);
       const c = dlpath(['check', step.task], o);
@@ -59,6 +66,7 @@ test('the shipped path can be walked with dlpath next from the first module to t
   assert.equal(last.step, 'done', `the walk ended before the path was done: ${JSON.stringify(last)}`);
   const p = JSON.parse(dlpath(['progress', '--json'], o).stdout);
   assert.equal(p.percent, 100);
+  assert.equal(p.tasks_skipped, skipped.length);
   assert.equal(p.modules_done, p.modules_total);
   const ids = p.tracks.flatMap((t) => t.modules.map((m) => m.id));
   assert.equal(ids.length, 34);

@@ -30,13 +30,14 @@ export async function run(ctx: Context): Promise<number> {
     const tasks = s.module.tasks;
     const passed = tasks.filter((t) => progress.tasks[t.id]?.passed).length;
     const seen = tasks.filter((t) => progress.tasks[t.id]?.passed && progress.tasks[t.id]?.solutionSeen).length;
+    const skipped = tasks.filter((t) => !progress.tasks[t.id]?.passed && progress.tasks[t.id]?.skipped).length;
     const last = [mp?.lastActivity, ...tasks.map((t) => progress.tasks[t.id]?.lastActivity)]
       .filter((x): x is string => Boolean(x)).sort().pop() ?? null;
     return {
       id: s.module.id, title: pick(s.module.title), status: s.status,
       lesson_read: mp?.lessonRead ?? false,
       quiz_best: mp?.quizBest ?? null, quiz_passed: mp?.quizPassed ?? false,
-      tasks_passed: passed, tasks_total: tasks.length, tasks_solution_seen: seen,
+      tasks_passed: passed, tasks_total: tasks.length, tasks_solution_seen: seen, tasks_skipped: skipped,
       last_activity: last,
     };
   };
@@ -52,6 +53,7 @@ export async function run(ctx: Context): Promise<number> {
     modules_total: states.filter((s) => s.status !== 'coming_soon').length,
     tasks_passed: all.reduce((a, r) => a + r.tasks_passed, 0),
     tasks_solution_seen: all.reduce((a, r) => a + r.tasks_solution_seen, 0),
+    tasks_skipped: all.reduce((a, r) => a + r.tasks_skipped, 0),
     reviews_due: due,
   };
   if (ctx.json) {
@@ -62,6 +64,7 @@ export async function run(ctx: Context): Promise<number> {
   const out: string[] = [t.heading(m('progressHeader')), ''];
   out.push(m('overall', { percent: summary.percent, streak: days, tasks: summary.tasks_passed, due }));
   if (summary.tasks_solution_seen) out.push(t.dim(m('solutionSeen', { n: summary.tasks_solution_seen })));
+  if (summary.tasks_skipped) out.push(t.dim(m('tasksSkipped', { n: summary.tasks_skipped })));
   out.push('');
   for (const tr of tracks) {
     out.push(`${t.em(tr.title.padEnd(28))} ${bar(tr.percent)} ${String(tr.percent).padStart(3)}%`);

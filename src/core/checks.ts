@@ -10,7 +10,8 @@ export interface Problem {
   file: string;
   path: KeyPath;
   message: string;
-  severity: 'error' | 'warning';
+  /** A note says what could not be checked on this machine; even --strict does not count it. */
+  severity: 'error' | 'warning' | 'note';
   atKey?: boolean;
   line?: number;
   column?: number;
@@ -163,5 +164,5 @@ export function formatKeyPath(p: Array<string | number>): string {
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line ?? 1}:${p.column ?? 1}`;
   const key = p.path.length ? `${formatKeyPath(p.path)}: ` : '';
-  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${key}${p.message}`;
+  return `${where}: ${p.severity === 'error' ? '' : `${p.severity}: `}${key}${p.message}`;
 }

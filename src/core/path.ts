@@ -18,6 +18,8 @@ export interface TaskProgress {
   checks: number;
   hintsShown: number;
   solutionSeen: boolean;
+  /** Checked on a machine that lacks the task's packages: the path goes on without it. */
+  skipped: boolean;
   lastActivity: string | null;
 }
 
@@ -63,7 +65,10 @@ export function stepDone(step: Step, p: ProgressSnapshot): boolean {
   switch (step.kind) {
     case 'lesson': return mp?.lessonRead ?? false;
     case 'quiz': return mp?.quizPassed ?? false;
-    case 'task': return p.tasks[step.task!]?.passed ?? false;
+    case 'task': {
+      const tp = p.tasks[step.task!];
+      return Boolean(tp && (tp.passed || tp.skipped));
+    }
   }
 }
 

@@ -117,7 +117,7 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
   for (const d of done) {
     const r = d.result;
     if (r.outcome === 'missing_packages') {
-      add(d, 'packages', 'warning', m('skippedMissing', { packages: r.missing.join(', ') }));
+      add(d, 'packages', 'note', m('skippedMissing', { packages: r.missing.join(', ') }));
       continue;
     }
     if (r.outcome === 'tests_broken') {

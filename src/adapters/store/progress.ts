@@ -40,11 +40,12 @@ export function readProgress(store: Store): ProgressSnapshot {
   }
   const tasks: Record<string, TaskProgress> = {};
   const trows = store.db.prepare(`SELECT t.task, t.module, t.started_at, t.passed_at, t.best_passed, t.total, t.checks,
-      t.hints_shown, t.solution_seen_at, t.last_activity
+      t.hints_shown, t.solution_seen_at, t.skipped_at, t.last_activity
     FROM task_progress t LEFT JOIN module_epoch e ON e.module = t.module
     WHERE t.epoch = coalesce(e.epoch, 0)`).all() as Array<{
       task: string; module: string; started_at: string | null; passed_at: string | null; best_passed: number | null;
-      total: number | null; checks: number; hints_shown: number; solution_seen_at: string | null; last_activity: string | null }>;
+      total: number | null; checks: number; hints_shown: number; solution_seen_at: string | null; skipped_at: string | null;
+      last_activity: string | null }>;
   for (const r of trows) {
     tasks[r.task] = {
       started: r.started_at !== null,
@@ -54,6 +55,7 @@ export function readProgress(store: Store): ProgressSnapshot {
       checks: r.checks,
       hintsShown: r.hints_shown,
       solutionSeen: r.solution_seen_at !== null,
+      skipped: r.skipped_at !== null,
       lastActivity: r.last_activity,
     };
   }

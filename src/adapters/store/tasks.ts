@@ -72,10 +72,11 @@ export function recordCheck(store: Store, module: string, task: string, c: Check
         started_at = coalesce(started_at, ?),
         best_passed = CASE WHEN ? THEN max(coalesce(best_passed, 0), ?) ELSE best_passed END,
         total = CASE WHEN ? AND ? > 0 THEN ? ELSE total END,
-        passed_at = CASE WHEN ? THEN coalesce(passed_at, ?) ELSE passed_at END
+        passed_at = CASE WHEN ? THEN coalesce(passed_at, ?) ELSE passed_at END,
+        skipped_at = CASE WHEN ? THEN coalesce(skipped_at, ?) ELSE skipped_at END
       WHERE task = ? AND epoch = ?`)
       .run(counts ? 1 : 0, now, counts ? 1 : 0, c.passed, counts ? 1 : 0, c.total, c.total, pass ? 1 : 0, now,
-        task, store.epoch(module));
+        counts ? 0 : 1, now, task, store.epoch(module));
     return { firstPass: pass && !before?.passedAt };
   });
 }

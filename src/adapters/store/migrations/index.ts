@@ -1,11 +1,12 @@
 /** The schema's history, oldest first; the database's `user_version` says how far it has come. */
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-review.js';
+import { migration003 } from './003-task-skips.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
