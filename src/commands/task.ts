@@ -79,7 +79,11 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
       return 0;
     }
     const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
-    let out = `${t.heading(`${pick(task.title)}`)}  ${t.dim(m('taskHeader', { task: task.id, module: pick(mod.title) }))}\n\n`;
+    // A brief that opens with its own heading names the task already: the header then gives only the place.
+    const ownHeading = brief !== undefined && /^\s*#\s/.test(brief);
+    let out = ownHeading
+      ? `${t.dim(m('taskHeader', { task: task.id, module: pick(mod.title) }))}\n\n`
+      : `${t.heading(pick(task.title))}  ${t.dim(m('taskHeader', { task: task.id, module: pick(mod.title) }))}\n\n`;
     if (state?.status === 'locked') out += `${t.warn(m('taskLocked', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
     out += brief ? renderMarkdown(brief, t, width) : `${t.dim(m('noBrief'))}\n`;
     out += '\n';
