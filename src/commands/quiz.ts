@@ -337,7 +337,7 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
     lines.push('', m('missedHeader'));
     for (const o of missed) lines.push(`  ${t.sym.fail} ${firstLine(pick(o.question.prompt))} ${t.dim(`(${o.question.id})`)}`);
   }
-  lines.push('', s.passed ? m('nextHint') : m('retryHint', { module: mod.id }));
+  lines.push('', s.passed ? m('nextHint') : m(mod.lesson ? 'retryHint' : 'retryHintNoLesson', { module: mod.id }));
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return s.passed ? EXIT.ok : EXIT.notPassed;
 }

@@ -34,9 +34,8 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
   try {
     // A card whose question an author has since removed (or moved) is not asked.
     const due = dueCards(store).filter((c) => ix.question(c.question)?.module.id === c.module);
-    const session = limit !== undefined ? due.slice(0, limit) : due;
     const t = theme(ctx);
-    if (session.length === 0) {
+    if (due.length === 0) {
       const next = nextDue(store);
       if (ctx.json) ctx.stdout.write(`${JSON.stringify({ due: 0, next_due: next, reviewed: [] }, null, 2)}\n`);
       else if (next === null) ctx.stdout.write(`${m('noCards')}\n`);
@@ -44,10 +43,11 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       return EXIT.ok;
     }
     const rand = rng(seed);
-    const items: Array<Asked & { module: string }> = session.map((c) => {
+    const items: Array<Asked & { module: string }> = due.map((c) => {
       const q = ix.question(c.question)!.question;
       return { module: c.module, question: q, choices: planQuestion(q, rand).choices };
     });
+    const take = (n: number) => (limit !== undefined ? Math.min(limit, n) : n);
     const outcomes: Array<Outcome & { module: string }> = [];
 
     if (opts.answers !== undefined) {
@@ -59,20 +59,19 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       if (problems.length) {
         throw new UsageError(`${m('answersProblems', { file, n: problems.length })}\n${problems.map((p) => `  - ${p}`).join('\n')}`, m('answersHint'));
       }
-      for (const it of items) {
-        const response = responses.get(it.question.id);
-        if (response === undefined) continue;
-        outcomes.push(answer(store, it, response));
-      }
+      // The due questions the file answers, longest overdue first, at most --limit of them.
+      const answered = items.filter((it) => responses.has(it.question.id));
+      for (const it of answered.slice(0, take(answered.length))) outcomes.push(answer(store, it, responses.get(it.question.id)!));
     } else {
       if (!ctx.interactive) throw new UsageError(m('reviewNeedTerminal'), m('reviewNeedTerminalHint'));
-      ctx.stdout.write(`${t.heading(limit !== undefined && due.length > session.length
+      const session = items.slice(0, take(items.length));
+      ctx.stdout.write(`${t.heading(session.length < due.length
         ? m('dueHeaderLimited', { n: due.length, k: session.length })
         : m('dueHeader', { n: due.length }))}\n`);
       const cancelMessage = m('reviewCancelled');
-      for (let i = 0; i < items.length; i++) {
-        const it = items[i];
-        const response = await askQuestion(ctx, t, it, `${m('questionHeader', { i: i + 1, n: items.length })} · ${it.module}`, cancelMessage);
+      for (let i = 0; i < session.length; i++) {
+        const it = session[i];
+        const response = await askQuestion(ctx, t, it, `${m('questionHeader', { i: i + 1, n: session.length })} · ${it.module}`, cancelMessage);
         const o = answer(store, it, response);
         outcomes.push(o);
         showFeedback(ctx, t, o);

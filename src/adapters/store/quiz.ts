@@ -52,7 +52,7 @@ export function startAttempt(store: Store, module: string, plan: QuizPlan, seed:
 }
 
 export function attemptAnswers(store: Store, attempt: number): StoredAnswer[] {
-  const rows = store.db.prepare('SELECT question, answer, correct FROM quiz_answers WHERE attempt = ? ORDER BY ts, rowid')
+  const rows = store.db.prepare('SELECT question, answer, correct FROM quiz_answers WHERE attempt = ? ORDER BY ts, question')
     .all(attempt) as Array<{ question: string; answer: string; correct: number }>;
   return rows.map((r) => ({ question: r.question, answer: JSON.parse(r.answer) as unknown, correct: r.correct === 1 }));
 }
