@@ -48,8 +48,8 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walk =
     case 'lesson':
       return (await import('./learn.js')).run(ctx, [step.module]);
     case 'quiz': {
-      const { confirm } = await import('../adapters/ui/confirm.js');
-      if (!(await confirm(ctx, m('startQuizNow'), true))) {
+      const { yesNo } = await import('../adapters/ui/prompts.js');
+      if (!(await yesNo(ctx, m('startQuizNow'), true))) {
         ctx.stdout.write(`${m('run', { cmd: t.cmd(stepCommand(step)) })}\n`);
         return 0;
       }

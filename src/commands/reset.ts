@@ -16,8 +16,8 @@ export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }
     if (!ctx.json) ctx.stdout.write(`${m('resetWhat', { modules: ids.join(', ') })}\n`);
     if (!ctx.yes) {
       if (!ctx.interactive) throw new UsageError(m('resetNeedsYes'));
-      const { confirm } = await import('../adapters/ui/confirm.js');
-      if (!(await confirm(ctx, m('resetConfirm', { n: ids.length }), false))) {
+      const { yesNo } = await import('../adapters/ui/prompts.js');
+      if (!(await yesNo(ctx, m('resetConfirm', { n: ids.length }), false))) {
         ctx.stdout.write(`${m('resetCancelled')}\n`);
         return 0;
       }

@@ -18,8 +18,8 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     const passed = Boolean(taskRow(store, mod.id, task.id)?.passedAt);
     if (!passed && !ctx.yes) {
       if (!ctx.interactive) throw new UsageError(m('solutionNeedsYes'));
-      const { confirm } = await import('../adapters/ui/confirm.js');
-      if (!(await confirm(ctx, m('solutionConfirm', { task: task.id })))) {
+      const { yesNo } = await import('../adapters/ui/prompts.js');
+      if (!(await yesNo(ctx, m('solutionConfirm', { task: task.id }), false))) {
         ctx.stdout.write(`${m('solutionCancelled', { task: task.id })}\n`);
         return 0;
       }

@@ -45,8 +45,8 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
       if (current !== starter) {
         if (!ctx.yes) {
           if (!ctx.interactive) throw new UsageError(m('forceNeedsYes'));
-          const { confirm } = await import('../adapters/ui/confirm.js');
-          if (!(await confirm(ctx, m('forceConfirm', { file })))) {
+          const { yesNo } = await import('../adapters/ui/prompts.js');
+          if (!(await yesNo(ctx, m('forceConfirm', { file }), false))) {
             ctx.stdout.write(`${m('forceCancelled')}\n`);
             return 0;
           }
