@@ -4,7 +4,7 @@ import { standing, stepCommand, stepTitle } from './shared.js';
 import { nextStep, overallPercent } from '../core/path.js';
 import { theme } from '../adapters/ui/theme.js';
 import { streak } from '../adapters/store/progress.js';
-import { dueReviews } from './reviews-due.js';
+import { dueCount } from '../adapters/store/review-due.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
@@ -14,7 +14,7 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walk =
   let due: number;
   try {
     days = streak(store);
-    due = await dueReviews(store);
+    due = dueCount(store);
   } finally {
     store.close();
   }

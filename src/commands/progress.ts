@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { standing } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
 import { streak } from '../adapters/store/progress.js';
-import { dueReviews } from './reviews-due.js';
+import { dueCount } from '../adapters/store/review-due.js';
 import { theme } from '../adapters/ui/theme.js';
 import { statusLabel, statusSymbol } from './path.js';
 import { pick } from '../i18n/index.js';
@@ -20,7 +20,7 @@ export async function run(ctx: Context): Promise<number> {
   let due: number;
   try {
     days = streak(store);
-    due = await dueReviews(store);
+    due = dueCount(store);
   } finally {
     store.close();
   }

@@ -5,6 +5,9 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { Store } from './store.js';
 import { touchModule } from './progress.js';
+import { CURRENT, dueCount, nextDue } from './review-due.js';
+
+export { dueCount, nextDue };
 
 /*
  * No fuzz: the same answers on the same days give the same schedule (and testable dates).
@@ -21,9 +24,6 @@ interface CardRow {
   state: number; last_review: string | null; last_correct: number;
 }
 
-/** Current-epoch cards: the join every query here shares. */
-const CURRENT = `FROM review_cards c LEFT JOIN module_epoch e ON e.module = c.module
-  WHERE c.epoch = coalesce(e.epoch, 0)`;
 
 function toCard(r: CardRow): Card {
   return {
@@ -83,15 +83,6 @@ export function dueCards(store: Store, limit?: number): DueCard[] {
   return rows;
 }
 
-/** How many cards are due now in current epochs: `dlpath next` and `dlpath progress` mention it. */
-export function dueCount(store: Store): number {
-  return store.db.prepare(`SELECT count(*) ${CURRENT} AND c.due <= ?`).pluck().get(store.now()) as number;
-}
-
-/** When the next card (in current epochs) falls due, if any card exists. */
-export function nextDue(store: Store): string | null {
-  return (store.db.prepare(`SELECT min(c.due) ${CURRENT}`).pluck().get() as string | null) ?? null;
-}
 
 /** Stores a review answer: the event (history) and the card's new schedule, in one transaction. */
 export function recordReview(store: Store, a: { module: string; question: string; answer: unknown; correct: boolean }): { rating: RatingName; due: string } {
