@@ -1,23 +1,13 @@
 /** `dlpath next`: the next step on the path; in a terminal, walks the learner into it. */
 import type { Context } from './context.js';
-import { standing, stepCommand, stepTitle } from './shared.js';
+import { standingWithActivity, stepCommand, stepTitle } from './shared.js';
 import { nextStep, overallPercent } from '../core/path.js';
 import { theme } from '../adapters/ui/theme.js';
-import { streak } from '../adapters/store/progress.js';
-import { dueCount } from '../adapters/store/review-due.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
 export async function run(ctx: Context, _args: unknown[], _opts: unknown, walk = true): Promise<number> {
-  const { ix, store, states } = standing(ctx);
-  let days: number;
-  let due: number;
-  try {
-    days = streak(store);
-    due = dueCount(store);
-  } finally {
-    store.close();
-  }
+  const { ix, states, streak: days, due } = standingWithActivity(ctx);
   const next = nextStep(states);
   const step = next?.next;
   if (ctx.json) {

@@ -1,9 +1,7 @@
 /** `dlpath progress`: per track and module: status, best quiz score, tasks, last activity; streak. */
 import type { Context } from './context.js';
-import { standing } from './shared.js';
+import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
-import { streak } from '../adapters/store/progress.js';
-import { dueCount } from '../adapters/store/review-due.js';
 import { theme } from '../adapters/ui/theme.js';
 import { statusLabel, statusSymbol } from './path.js';
 import { pick } from '../i18n/index.js';
@@ -15,15 +13,7 @@ function bar(percent: number, width = 20): string {
 }
 
 export async function run(ctx: Context): Promise<number> {
-  const { ix, store, progress, states } = standing(ctx);
-  let days: number;
-  let due: number;
-  try {
-    days = streak(store);
-    due = dueCount(store);
-  } finally {
-    store.close();
-  }
+  const { ix, progress, states, streak: days, due } = standingWithActivity(ctx);
   const byId = new Map(states.map((s) => [s.module.id, s]));
   const moduleRow = (s: ModuleState) => {
     const mp = progress.modules[s.module.id];

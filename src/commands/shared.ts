@@ -3,7 +3,8 @@ import type { Context } from './context.js';
 import type { CurriculumIndex, Module } from '../core/model.js';
 import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
-import { readProgress } from '../adapters/store/progress.js';
+import { readProgress, streak } from '../adapters/store/progress.js';
+import { dueCount } from '../adapters/store/review-due.js';
 import { moduleStates, type ModuleState, type ProgressSnapshot, type Step } from '../core/path.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
@@ -23,6 +24,16 @@ export interface Standing {
   store: Store;
   progress: ProgressSnapshot;
   states: ModuleState[];
+}
+
+/** Where the learner stands, with the streak and the reviews due; the store is closed again. */
+export function standingWithActivity(ctx: Context): Omit<Standing, 'store'> & { streak: number; due: number } {
+  const { store, ...rest } = standing(ctx);
+  try {
+    return { ...rest, streak: streak(store), due: dueCount(store) };
+  } finally {
+    store.close();
+  }
 }
 
 /** The curriculum, the open store, and every module's status. The caller closes the store. */
