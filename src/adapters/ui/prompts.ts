@@ -5,6 +5,7 @@
  */
 import type { Context } from '../../commands/context.js';
 import { Cancelled } from '../../core/errors.js';
+import { m as hint } from '../../i18n/prompts.js';
 
 export interface PromptChoice<V> { value: V; name: string; description?: string }
 
@@ -26,28 +27,46 @@ export interface PromptOptions { cancelMessage?: string }
 
 const io = (ctx: Context) => ({ input: ctx.stdin, output: ctx.stdout, clearPromptOnDone: false });
 
+const ACTIONS = new Set(['navigate', 'select', 'submit', 'all', 'invert']);
+
+/**
+ * An answered prompt is marked › rather than inquirer's ✔, which would read as "right" next to a
+ * wrong answer.
+ */
+const PREFIX = { idle: '?', done: '›' };
+
+/** The key hints in the learner's language. */
+const listTheme = () => ({
+  prefix: PREFIX,
+  style: {
+    keysHelpTip: (keys: Array<[string, string]>) => keys
+      .map(([key, action]) => `${key} ${ACTIONS.has(action) ? hint(action as 'navigate') : action}`)
+      .join(' • '),
+  },
+});
+
 /** One choice from a list (arrow keys, or the choice's number). */
 export async function choose<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V> {
   const { select } = await inquirer();
-  return guarded(() => select<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false }, io(ctx)),
+  return guarded(() => select<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false, theme: listTheme() }, io(ctx)),
     o.cancelMessage ?? '');
 }
 
 /** Any number of choices (space to tick, enter to confirm). */
 export async function chooseMany<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V[]> {
   const { checkbox } = await inquirer();
-  return guarded(() => checkbox<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false }, io(ctx)),
+  return guarded(() => checkbox<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false, theme: listTheme() }, io(ctx)),
     o.cancelMessage ?? '');
 }
 
 /** A line of text; `validate` returns a message to show, or true to accept. */
 export async function ask(ctx: Context, message: string, validate: (s: string) => true | string, o: PromptOptions = {}): Promise<string> {
   const { input } = await inquirer();
-  return guarded(() => input({ message, validate }, io(ctx)), o.cancelMessage ?? '');
+  return guarded(() => input({ message, validate, theme: { prefix: PREFIX } }, io(ctx)), o.cancelMessage ?? '');
 }
 
 /** Yes or no. */
 export async function yesNo(ctx: Context, message: string, dflt: boolean, o: PromptOptions = {}): Promise<boolean> {
   const { confirm } = await inquirer();
-  return guarded(() => confirm({ message, default: dflt }, io(ctx)), o.cancelMessage ?? '');
+  return guarded(() => confirm({ message, default: dflt, theme: { prefix: PREFIX } }, io(ctx)), o.cancelMessage ?? '');
 }
