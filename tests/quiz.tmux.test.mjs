@@ -64,7 +64,7 @@ test('interactive quiz: two answers, Ctrl-C, both stored; the next run offers to
   const home = tempDir();
   const socket = `dlpath-test-${process.pid}`;
   t.after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
-  const ix = loadCurriculum(curriculum, home);
+  const ix = await loadCurriculum(curriculum, home);
   const quiz = ix.module('basics').quiz;
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
 

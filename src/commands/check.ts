@@ -186,7 +186,7 @@ export function checkJson(c: CheckRun): unknown {
 }
 
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
-  const { ix, store } = standing(ctx);
+  const { ix, store } = await standing(ctx);
   try {
     const found = resolveTask(ix, store, args[0]);
     const c = (await runCheck(ctx, ix, store, found))!;

@@ -9,7 +9,7 @@ import { pick } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
-  const { ix, store } = standing(ctx);
+  const { ix, store } = await standing(ctx);
   try {
     const { module: mod, task } = findTask(ix, String(args[0]));
     const t = theme(ctx);

@@ -30,7 +30,7 @@ export function readLocalized(dir: string, mod: Module, p: LPath, lang: Lang): s
 }
 
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
-  const { ix, store, states } = standing(ctx);
+  const { ix, store, states } = await standing(ctx);
   try {
     const mod = findModule(ix, String(args[0]));
     const t = theme(ctx);

@@ -7,7 +7,7 @@ import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
 export async function run(ctx: Context, _args: unknown[], _opts: unknown, walk = true): Promise<number> {
-  const { ix, states, streak: days, due } = standingWithActivity(ctx);
+  const { ix, states, streak: days, due } = await standingWithActivity(ctx);
   const next = nextStep(states);
   const step = next?.next;
   if (ctx.json) {

@@ -24,7 +24,7 @@ export function statusSymbol(s: ModuleStatus, t: Theme): string {
 const pct = (s: ModuleState) => (s.total ? Math.round((100 * s.done) / s.total) : 0);
 
 export async function run(ctx: Context): Promise<number> {
-  const { ix, store, states } = standing(ctx);
+  const { ix, store, states } = await standing(ctx);
   store.close();
   const byId = new Map(states.map((s) => [s.module.id, s]));
   if (ctx.json) {

@@ -13,7 +13,7 @@ function bar(percent: number, width = 20): string {
 }
 
 export async function run(ctx: Context): Promise<number> {
-  const { ix, progress, states, streak: days, due } = standingWithActivity(ctx);
+  const { ix, progress, states, streak: days, due } = await standingWithActivity(ctx);
   const byId = new Map(states.map((s) => [s.module.id, s]));
   const moduleRow = (s: ModuleState) => {
     const mp = progress.modules[s.module.id];

@@ -4,11 +4,12 @@
  * Exit 0 passed, 1 below the pass mark, 2 bad input, 130 Ctrl-C (answers so far kept).
  */
 import type { Context } from './context.js';
+import { findModule } from './shared.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import type { Module, Question } from '../core/model.js';
 import { coerceAnswer, grade, score, type GradeResult, type Response } from '../core/grade.js';
 import { freshSeed, planQuiz, reconcilePlan } from '../core/quiz-plan.js';
-import { suggest } from '../core/schema.js';
+import { suggest } from '../core/suggest.js';
 import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { attemptAnswers, finishAttempt, recordAnswer, startAttempt, unfinishedAttempt } from '../adapters/store/quiz.js';
@@ -184,19 +185,14 @@ export function dueDay(iso: string): string {
 
 // ------------------------------------------------------------------ the command
 
-function findModule(ctx: Context, id: string) {
-  const ix = loadCurriculum(ctx.curriculumDir, ctx.home);
-  const mod = ix.module(id);
-  if (!mod) {
-    const s = suggest(id, ix.ordered.map((x) => x.id));
-    throw new UsageError(`${m('unknownModule', { id })}${s.length ? ` ${m('didYouMean', { names: s.join(', ') })}` : ''}`, m('seePath'));
-  }
-  return { ix, mod };
+async function moduleOf(ctx: Context, id: string) {
+  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home);
+  return { ix, mod: findModule(ix, id) };
 }
 
 export async function run(ctx: Context, args: unknown[], opts: QuizOptions = {}): Promise<number> {
   const id = String(args[0] ?? '');
-  const { ix, mod } = findModule(ctx, id);
+  const { ix, mod } = await moduleOf(ctx, id);
   const quiz = mod.quiz;
   if (!quiz || quiz.questions.length === 0) throw new UsageError(m('noQuiz', { id }), m('noQuizHint'));
   const seed = parseSeed(opts.seed);

@@ -9,7 +9,7 @@ import { m } from '../i18n/path.js';
 export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }): Promise<number> {
   const names = (args[0] as string[] | undefined) ?? [];
   if (!names.length && !opts.all) throw new UsageError(m('resetNothing'));
-  const { ix, store } = standing(ctx);
+  const { ix, store } = await standing(ctx);
   try {
     const ids = opts.all ? ix.ordered.map((x) => x.id) : [...new Set(names.map((n) => findModule(ix, n).id))];
     const t = theme(ctx);

@@ -27,8 +27,8 @@ export interface Standing {
 }
 
 /** Where the learner stands, with the streak and the reviews due; the store is closed again. */
-export function standingWithActivity(ctx: Context): Omit<Standing, 'store'> & { streak: number; due: number } {
-  const { store, ...rest } = standing(ctx);
+export async function standingWithActivity(ctx: Context): Promise<Omit<Standing, 'store'> & { streak: number; due: number }> {
+  const { store, ...rest } = await standing(ctx);
   try {
     return { ...rest, streak: streak(store), due: dueCount(store) };
   } finally {
@@ -37,8 +37,8 @@ export function standingWithActivity(ctx: Context): Omit<Standing, 'store'> & { 
 }
 
 /** The curriculum, the open store, and every module's status. The caller closes the store. */
-export function standing(ctx: Context): Standing {
-  const ix = loadCurriculum(ctx.curriculumDir, ctx.home);
+export async function standing(ctx: Context): Promise<Standing> {
+  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home);
   const store = Store.open(ctx.home, ctx.clock);
   const progress = readProgress(store);
   return { ix, store, progress, states: moduleStates(ix, progress) };

@@ -31,7 +31,7 @@ function backupName(file: string, when: Date): string {
 }
 
 export async function run(ctx: Context, args: unknown[], opts: { force?: boolean }): Promise<number> {
-  const { ix, store, states } = standing(ctx);
+  const { ix, store, states } = await standing(ctx);
   try {
     const { module: mod, task } = findTask(ix, String(args[0]));
     const t = theme(ctx);

@@ -17,7 +17,7 @@ const DEBOUNCE_MS = 150;
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
 
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
-  const { ix, store } = standing(ctx);
+  const { ix, store } = await standing(ctx);
   const found = (() => {
     try { return resolveTask(ix, store, args[0]); } catch (e) { store.close(); throw e; }
   })();

@@ -2,9 +2,7 @@ import { messages } from './index.js';
 
 export const m = messages({
   en: {
-    unknownModule: 'There is no module "{id}".',
     didYouMean: 'Did you mean: {names}?',
-    seePath: 'Run `dlpath path` to see every module.',
     noQuiz: 'The module "{id}" has no quiz yet.',
     noQuizHint: 'Run `dlpath next` to see what to do instead.',
     needTerminal: 'The quiz asks its questions in a terminal, and this is not one.',
@@ -83,9 +81,7 @@ export const m = messages({
     stillDue: '{n} still due: run `dlpath review` again.',
   },
   zh: {
-    unknownModule: '没有“{id}”这个模块。',
     didYouMean: '你是不是想输入：{names}？',
-    seePath: '运行 `dlpath path` 查看所有模块。',
     noQuiz: '模块“{id}”还没有测验。',
     noQuizHint: '运行 `dlpath next` 看看接下来做什么。',
     needTerminal: '测验需要在终端里逐题作答，而当前不是终端。',

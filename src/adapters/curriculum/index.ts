@@ -7,7 +7,6 @@ import path from 'node:path';
 import { indexCurriculum, type Curriculum, type CurriculumIndex } from '../../core/model.js';
 import { CurriculumError } from '../../core/errors.js';
 import { formatProblem, sortProblems } from '../../core/checks.js';
-import { loadCurriculumFiles } from './load.js';
 import { m } from '../../i18n/curriculum.js';
 
 const CACHE_VERSION = 1;
@@ -66,11 +65,13 @@ function writeCache(file: string, data: CacheFile): void {
   }
 }
 
-export function loadCurriculum(dir: string, home: string): CurriculumIndex {
+export async function loadCurriculum(dir: string, home: string): Promise<CurriculumIndex> {
   const abs = path.resolve(dir);
   const cfile = cacheFile(home, abs);
   const hit = readCache(cfile, abs);
   if (hit) return indexCurriculum(hit);
+  // The loader, the schema and the YAML parser are needed only when the cache is stale.
+  const { loadCurriculumFiles } = await import('./load.js');
   const res = loadCurriculumFiles(abs);
   const errors = sortProblems(res.problems.filter((p) => p.severity === 'error'));
   if (!res.curriculum || errors.length) {

@@ -4,12 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type DatabaseType from 'better-sqlite3';
+
+// CommonJS: require() skips the export scan an ESM import of it costs (see src/cli.ts).
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof DatabaseType;
 import { EnvError } from '../../core/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
 import { m } from '../../i18n/store.js';
 
-export type DB = Database.Database;
+export type DB = DatabaseType.Database;
 
 /** 'dlpa': marks the file as a dlpath database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x646c7061;

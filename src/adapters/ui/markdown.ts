@@ -11,7 +11,7 @@ function inline(s: string, t: Theme): string {
   let last = 0;
   for (let mt = re.exec(s); mt; mt = re.exec(s)) {
     parts.push(rest(s.slice(last, mt.index), t));
-    parts.push(t.c.level ? t.code(mt[1]) : `\`${mt[1]}\``);
+    parts.push(t.colored ? t.code(mt[1]) : `\`${mt[1]}\``);
     last = mt.index + mt[0].length;
   }
   parts.push(rest(s.slice(last), t));
@@ -23,7 +23,7 @@ function rest(s: string, t: Theme): string {
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) => `${text} (${t.link(url)})`)
     .replace(/\*\*([^*]+)\*\*/g, (_m, x: string) => t.em(x))
     .replace(/__([^_]+)__/g, (_m, x: string) => t.em(x))
-    .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, (_m, pre: string, x: string) => `${pre}${t.c.italic(x)}`);
+    .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, (_m, pre: string, x: string) => `${pre}${t.italic(x)}`);
 }
 
 export function wrap(text: string, width: number, indent = ''): string[] {
