@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { standing } from './shared.js';
 import { findTask } from './task.js';
 import { recordHint } from '../adapters/store/tasks.js';
-import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
@@ -25,7 +25,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
       ctx.stdout.write(`${JSON.stringify({ task: task.id, level, total, hint: text, last: level === total })}\n`);
       return 0;
     }
-    const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
+    const width = textWidth(ctx.stdout);
     let out = `${t.heading(m('hintHeader', { level, total, task: task.id }))}\n\n`;
     out += renderMarkdown(text, t, width);
     out += `\n${t.dim(level === total ? m('hintLast', { task: task.id }) : m('hintMore', { task: task.id }))}\n`;

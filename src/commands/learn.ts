@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { findModule, standing, stepCommand } from './shared.js';
 import { markLessonRead, readProgress } from '../adapters/store/progress.js';
 import { moduleStates, nextStep } from '../core/path.js';
-import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
 import { page } from '../adapters/ui/pager.js';
 import { pick, type Lang } from '../i18n/index.js';
@@ -40,7 +40,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     }
     const md = readLocalized(ix.curriculum.dir, mod, mod.lesson, ctx.lang);
     const state = states.find((s) => s.module.id === mod.id);
-    const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
+    const width = textWidth(ctx.stdout);
     let text = '';
     if (state?.status === 'locked') text += `${t.warn(m('lockedNote', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
     text += renderMarkdown(md, t, width);

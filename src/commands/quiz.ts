@@ -16,7 +16,7 @@ import { attemptAnswers, finishAttempt, recordAnswer, startAttempt, unfinishedAt
 import type { RatingName } from '../adapters/store/review.js';
 import { localDay } from '../adapters/store/store.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
-import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { pick, type LText } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 
@@ -116,7 +116,7 @@ export function didYouMean(id: string, pool: Iterable<string>): string {
 }
 
 export function width(ctx: Context): number {
-  return Math.max(40, Math.min(100, (ctx.stdout.columns ?? 80) - 2));
+  return textWidth(ctx.stdout);
 }
 
 function md(ctx: Context, t: Theme, text: LText): string {

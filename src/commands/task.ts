@@ -9,7 +9,7 @@ import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
 import { startTask, taskRow } from '../adapters/store/tasks.js';
-import { renderMarkdown } from '../adapters/ui/markdown.js';
+import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
@@ -78,7 +78,7 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
       }, null, 2)}\n`);
       return 0;
     }
-    const width = Math.min(100, Math.max(40, (ctx.stdout.columns ?? 80) - 2));
+    const width = textWidth(ctx.stdout);
     // A brief that opens with its own heading names the task already: the header then gives only the place.
     const ownHeading = brief !== undefined && /^\s*#\s/.test(brief);
     let out = ownHeading

@@ -45,6 +45,11 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return out.length ? out : [indent];
 }
 
+/** The width text is wrapped to: the terminal's, within 40–100 columns (80 when not a terminal). */
+export function textWidth(out: { columns?: number }): number {
+  return Math.min(100, Math.max(40, (out.columns ?? 80) - 2));
+}
+
 export function renderMarkdown(md: string, t: Theme, width = 80): string {
   const lines = md.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
