@@ -20,7 +20,7 @@ async function waitFor(session, re, ms = 15000) {
   throw new Error(`timed out waiting for ${re} on screen:\n${screen}`);
 }
 
-test('next in a terminal shows the lesson in the pager, marks it read, then offers the quiz', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+test('next in a terminal shows the lesson in the pager, marks it read, then offers the quiz and goes on', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
   const home = path.join(tempDir(), 'home');
   const curriculum = copyFixture('mini');
   const session = `dlpath-next-${process.pid}`;
@@ -30,12 +30,23 @@ test('next in a terminal shows the lesson in the pager, marks it read, then offe
     // The lesson is longer than 8 rows, so it opens in less; q leaves it.
     await waitFor(session, /Vectors are lists of numbers/);
     tmux('send-keys', '-t', session, 'q');
-    await waitFor(session, /Marked as read\. Next: dlpath quiz alpha[\s\S]*EXIT=0/);
+    await waitFor(session, /Marked as read\. Next: dlpath quiz alpha[\s\S]*Go on — Take the quiz of Alpha\?/);
+    tmux('send-keys', '-t', session, 'n', 'Enter');
+    await waitFor(session, /Run: dlpath quiz alpha[\s\S]*EXIT=0/);
     tmux('kill-session', '-t', session);
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '20', `${env} ${process.execPath} ${BIN} next; echo EXIT=$?; sleep 30`);
     await waitFor(session, /Take the quiz now\?/);
+    tmux('send-keys', '-t', session, 'Enter');
+    // The questions come in a random order: 4 for the sum, the highlighted choice for the other.
+    // The sum alone reaches the pass mark (50%), so the quiz passes and the walk goes on.
+    for (const n of [1, 2]) {
+      const screen = await waitFor(session, new RegExp(`Question ${n} of 2[\\s\\S]*\\? Your answer`));
+      const current = screen.slice(screen.lastIndexOf(`Question ${n} of 2`));
+      tmux('send-keys', '-t', session, ...(/2 \+ 2/.test(current) ? ['4', 'Enter'] : ['Enter']));
+    }
+    await waitFor(session, /Go on — Read the lesson of Beta\?/);
     tmux('send-keys', '-t', session, 'n', 'Enter');
-    await waitFor(session, /Run: dlpath quiz alpha[\s\S]*EXIT=0/);
+    await waitFor(session, /Run: dlpath learn beta[\s\S]*EXIT=0/);
   } finally {
     tmux('kill-session', '-t', session);
   }

@@ -1,12 +1,13 @@
 /** `dlpath next`: the next step on the path; in a terminal, walks the learner into it. */
 import type { Context } from './context.js';
 import { standingWithActivity, stepCommand, stepTitle } from './shared.js';
-import { nextStep, overallPercent } from '../core/path.js';
+import { nextStep, overallPercent, type Step } from '../core/path.js';
+import type { CurriculumIndex } from '../core/model.js';
 import { theme } from '../adapters/ui/theme.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
-export async function run(ctx: Context, _args: unknown[], _opts: unknown, walk = true): Promise<number> {
+export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkInto = true): Promise<number> {
   const { ix, states, streak: days, due } = await standingWithActivity(ctx);
   const next = nextStep(states);
   const step = next?.next;
@@ -29,23 +30,42 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walk =
   const mod = ix.module(step.module)!;
   ctx.stdout.write(`\n${t.heading(m('nextHeader'))}: ${t.em(stepTitle(step, ix))}\n`);
   if (mod.summary) ctx.stdout.write(`${t.dim(pick(mod.summary))}\n`);
-  if (!walk || !ctx.interactive) {
+  if (!walkInto || !ctx.interactive) {
     ctx.stdout.write(`${m('run', { cmd: t.cmd(stepCommand(step)) })}\n`);
     return 0;
   }
   ctx.stdout.write('\n');
-  switch (step.kind) {
-    case 'lesson':
-      return (await import('./learn.js')).run(ctx, [step.module]);
-    case 'quiz': {
-      const { yesNo } = await import('../adapters/ui/prompts.js');
-      if (!(await yesNo(ctx, m('startQuizNow'), true))) {
+  return walk(ctx, ix, step);
+}
+
+/**
+ * Takes the learner through the path one step after another: the lesson, then (offered) the quiz,
+ * then the next module's lesson, ... until a task starts (the learner goes off to edit a file), a
+ * quiz is not passed, the learner says no, or the path is done.
+ */
+async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<number> {
+  const t = theme(ctx);
+  const { yesNo } = await import('../adapters/ui/prompts.js');
+  let step: Step | undefined = first;
+  for (let n = 0; step; n++) {
+    // The step the learner asked for starts at once, except a quiz, which is offered first.
+    if (n > 0 || step.kind === 'quiz') {
+      const question = n === 0 ? m('startQuizNow') : m('goOn', { title: stepTitle(step, ix) });
+      if (!(await yesNo(ctx, question, true))) {
         ctx.stdout.write(`${m('run', { cmd: t.cmd(stepCommand(step)) })}\n`);
         return 0;
       }
-      return (await import('./quiz.js')).run(ctx, [step.module], {});
     }
-    case 'task':
-      return (await import('./task.js')).run(ctx, [step.task!], {});
+    let code: number;
+    switch (step.kind) {
+      case 'lesson': code = await (await import('./learn.js')).run(ctx, [step.module]); break;
+      case 'quiz': code = await (await import('./quiz.js')).run(ctx, [step.module], {}); break;
+      case 'task': return (await import('./task.js')).run(ctx, [step.task!], {});
+    }
+    if (code !== 0) return code;
+    step = nextStep((await standingWithActivity(ctx)).states)?.next;
+    ctx.stdout.write('\n');
   }
+  ctx.stdout.write(`${t.ok(m('allDone'))}\n`);
+  return 0;
 }
