@@ -8,7 +8,11 @@ per line to the report stream.  The learner's own output stays on stdout/stderr.
 
 Task authors import the helpers from this module:
 
-    from dlpath_harness import assert_close, assert_shape, grad_check, rng, no_warnings
+    from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings, tr
+
+Everything a learner reads comes in their language (DLPATH_LANG=zh or en, set by dlpath): a test's
+name is its docstring's first line, with a line "zh: ..." for Chinese; messages are written
+tr("English", "中文"), and the helpers' own messages are translated here.
 
 Python >= 3.8; NumPy only where a task needs it.
 """
@@ -29,7 +33,21 @@ sys.dont_write_bytecode = True  # never leave __pycache__ in the learner's works
 
 MAX_MESSAGE = 4000  # characters of one message in the report; a learner's 1 MB exception text is cut
 
-__all__ = ["assert_close", "assert_shape", "assert_true", "grad_check", "rng", "no_warnings", "TaskFailure"]
+__all__ = ["assert_close", "assert_shape", "assert_true", "grad_check", "rng", "no_warnings", "tr", "TaskFailure"]
+
+LANG = "zh" if os.environ.get("DLPATH_LANG", "").lower().startswith("zh") else "en"
+
+
+def tr(en, zh=None):
+    """The text in the learner's language: tr("got %r", "得到 %r")."""
+    return zh if LANG == "zh" and zh else en
+
+
+def _text(x):
+    """A helper argument written as a plain string, tr(...) or {"en": ..., "zh": ...}."""
+    if isinstance(x, dict):
+        return x.get(LANG) or x.get("en") or next(iter(x.values()), "")
+    return x
 
 
 class TaskFailure(AssertionError):
@@ -54,36 +72,43 @@ def _fmt(x):
         return repr(np.asarray(x)) if not np.isscalar(x) else repr(x)
 
 
-def assert_shape(got, shape, what="result"):
+_RESULT = {"en": "result", "zh": "结果"}
+
+
+def assert_shape(got, shape, what=_RESULT):
     np = _np()
     got_shape = np.shape(got)
     if tuple(got_shape) != tuple(shape):
-        raise TaskFailure("%s has shape %s, expected %s" % (what, tuple(got_shape), tuple(shape)))
+        raise TaskFailure(tr("%s has shape %s, expected %s", "%s 的形状是 %s，应为 %s")
+                          % (_text(what), tuple(got_shape), tuple(shape)))
 
 
-def assert_true(cond, message):
+def assert_true(cond, message, zh=None):
+    """Fails with `message` (a string, tr(...) or {"en", "zh"}; or English with `zh` beside it)."""
     if not cond:
-        raise TaskFailure(message)
+        raise TaskFailure(tr(_text(message), zh) if zh else _text(message))
 
 
-def assert_close(got, expected, rtol=1e-6, atol=1e-8, what="result"):
+def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
     """Like numpy.testing.assert_allclose, with a message that shows the worst element."""
     np = _np()
+    what = _text(what)
     if got is None:
-        raise TaskFailure("%s is None: did you forget to return it?" % what)
+        raise TaskFailure(tr("%s is None: did you forget to return it?", "%s 是 None：是不是忘了 return？") % what)
     try:
         g = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise TaskFailure("%s is not numeric: got %r" % (what, got))
+        raise TaskFailure(tr("%s is not numeric: got %r", "%s 不是数值：得到 %r") % (what, got))
     e = np.asarray(expected, dtype=np.float64)
     if g.shape != e.shape:
-        raise TaskFailure("%s has shape %s, expected %s" % (what, g.shape, e.shape))
+        raise TaskFailure(tr("%s has shape %s, expected %s", "%s 的形状是 %s，应为 %s") % (what, g.shape, e.shape))
     if g.size == 0:
         return
     bad_nan = np.isnan(g) != np.isnan(e)
     if bad_nan.any():
         idx = tuple(int(i) for i in np.argwhere(bad_nan)[0])
-        raise TaskFailure("%s has NaN where none was expected, at index %s\n  expected: %s\n  got:      %s"
+        raise TaskFailure(tr("%s has NaN where none was expected, at index %s\n  expected: %s\n  got:      %s",
+                             "%s 在不该出现 NaN 的位置 %s 出现了 NaN\n  期望：%s\n  得到：%s")
                           % (what, idx, _fmt(e), _fmt(g)))
     with np.errstate(invalid="ignore", over="ignore"):
         diff = np.abs(g - e)
@@ -97,23 +122,27 @@ def assert_close(got, expected, rtol=1e-6, atol=1e-8, what="result"):
         idx_txt = str(tuple(int(i) for i in idx)) if g.shape else "(scalar)"
         n_bad = int((excess > 0).sum())
         raise TaskFailure(
-            "%s is not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
-            "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s"
+            tr("%s is not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
+               "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s",
+               "%s 与期望值不够接近（%d/%d 个元素超出误差；rtol=%g，atol=%g）\n"
+               "  差得最多的位置 %s：期望 %r，得到 %r\n  期望：%s\n  得到：%s")
             % (what, n_bad, g.size, rtol, atol, idx_txt, float(e[idx]) if g.shape else float(e),
                float(g[idx]) if g.shape else float(g), _fmt(e), _fmt(g)))
 
 
-def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what="gradient"):
+def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what={"en": "gradient", "zh": "梯度"}):
     """Compares an analytic gradient with central differences of the scalar function f at x.
 
     Relative error per element: |a - n| / max(1e-8, |a| + |n|); fails above tol.
     Returns the largest relative error.
     """
     np = _np()
+    what = _text(what)
     x = np.array(x, dtype=np.float64)
     a = np.asarray(analytic, dtype=np.float64)
     if a.shape != x.shape:
-        raise TaskFailure("%s has shape %s, expected %s (the shape of the input)" % (what, a.shape, x.shape))
+        raise TaskFailure(tr("%s has shape %s, expected %s (the shape of the input)", "%s 的形状是 %s，应为 %s（与输入相同）")
+                          % (what, a.shape, x.shape))
     num = np.zeros_like(x)
     it = np.nditer(x, flags=["multi_index"])
     for _ in it:
@@ -129,13 +158,14 @@ def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what="gradient"):
     worst = np.unravel_index(int(np.argmax(rel)), rel.shape) if rel.shape else ()
     if float(rel[worst]) > tol:
         raise TaskFailure(
-            "%s check failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r"
+            tr("%s check failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r",
+               "%s检验没通过：相对误差 %.3g > %g，位置 %s\n  解析值：%r\n  数值解：%r")
             % (what, float(rel[worst]), tol, tuple(int(i) for i in worst), float(a[worst]), float(num[worst])))
     return float(rel.max()) if rel.size else 0.0
 
 
 @contextlib.contextmanager
-def no_warnings(what="your function"):
+def no_warnings(what={"en": "your function", "zh": "你的函数"}):
     """Fails the test if the block emits a warning (overflow in exp, division by zero, ...)."""
     np = _np()
     with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
@@ -143,7 +173,8 @@ def no_warnings(what="your function"):
         yield
     if caught:
         w = caught[0]
-        raise TaskFailure("%s emitted a warning: %s: %s" % (what, w.category.__name__, w.message))
+        raise TaskFailure(tr("%s emitted a warning: %s: %s", "%s 产生了警告：%s：%s")
+                          % (_text(what), w.category.__name__, w.message))
 
 
 # ---------------------------------------------------------------- the runner
@@ -204,8 +235,13 @@ def _learner_trace(exc, learner_path):
 
 
 def _doc(fn):
-    lines = (fn.__doc__ or "").strip().splitlines()
-    return lines[0].strip() if lines else ""
+    """The test's name for the learner: the docstring's first line, or its "zh:" line in Chinese."""
+    lines = [l.strip() for l in (fn.__doc__ or "").strip().splitlines()]
+    if LANG == "zh":
+        for l in lines:
+            if l.startswith("zh:"):
+                return l[3:].strip()
+    return lines[0] if lines else ""
 
 
 def _load(name, path):

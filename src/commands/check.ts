@@ -42,7 +42,8 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
     throw new UsageError(m('noWorkspaceFile', { task: task.id, file }), m('noWorkspaceFileHint', { task: task.id }));
   }
   const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
-  const run = await checkFile(ctx.env, ix.curriculum.dir, mod, task, file, starter, signal);
+  // The harness writes its messages, and the tests their names, in the learner's language.
+  const run = await checkFile({ ...ctx.env, DLPATH_LANG: ctx.lang }, ix.curriculum.dir, mod, task, file, starter, signal);
   if (signal?.aborted) return undefined;
   const r = run.result;
   if (r.outcome === 'crashed' && r.problem?.during === 'start') {
