@@ -1,5 +1,5 @@
 import numpy as np
-from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings
+from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings, tr
 
 
 def _basis(seed, d, k):
@@ -9,19 +9,22 @@ def _basis(seed, d, k):
 
 
 def test_onto_plane(m):
-    """[3, 4, 5] projected onto the xy-plane is [3, 4, 0]"""
+    """[3, 4, 5] projected onto the xy-plane is [3, 4, 0]
+    zh: 把 [3, 4, 5] 投影到 xy 平面上，得到 [3, 4, 0]"""
     U = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
     assert_close(m.project(np.array([3.0, 4.0, 5.0]), U), [3.0, 4.0, 0.0])
 
 
 def test_onto_line(m):
-    """[2, 0] projected onto the line through [1, 1] is [1, 1]"""
+    """[2, 0] projected onto the line through [1, 1] is [1, 1]
+    zh: 把 [2, 0] 投影到过 [1, 1] 的直线上，得到 [1, 1]"""
     U = np.array([[1.0], [1.0]]) / np.sqrt(2.0)
     assert_close(m.project(np.array([2.0, 0.0]), U), [1.0, 1.0])
 
 
 def test_idempotent(m):
-    """projecting twice changes nothing: P(Px) = Px"""
+    """projecting twice changes nothing: P(Px) = Px
+    zh: 投影两次和投影一次一样：P(Px) = Px"""
     U = _basis(0, 6, 3)
     x = rng(1).normal(size=6)
     px = m.project(x, U)
@@ -30,7 +33,8 @@ def test_idempotent(m):
 
 
 def test_residual_orthogonal(m):
-    """the residual x − Px is orthogonal to every column of U"""
+    """the residual x − Px is orthogonal to every column of U
+    zh: 残差 x − Px 与 U 的每一列都正交"""
     U = _basis(2, 7, 3)
     x = rng(3).normal(size=7)
     r = x - m.project(x, U)
@@ -38,7 +42,8 @@ def test_residual_orthogonal(m):
 
 
 def test_pythagoras(m):
-    """‖x‖² = ‖Px‖² + ‖x − Px‖²"""
+    """‖x‖² = ‖Px‖² + ‖x − Px‖²
+    zh: 勾股定理成立：‖x‖² = ‖Px‖² + ‖x − Px‖²"""
     U = _basis(4, 5, 2)
     x = rng(5).normal(size=5)
     px = m.project(x, U)
@@ -46,24 +51,27 @@ def test_pythagoras(m):
 
 
 def test_vector_in_subspace(m):
-    """a vector already in the subspace is left unchanged"""
+    """a vector already in the subspace is left unchanged
+    zh: 本来就在子空间里的向量，投影后保持不变"""
     U = _basis(6, 5, 2)
     x = U @ np.array([1.5, -2.0])
-    assert_close(m.project(x, U), x, what="P x for x in span(U)")
+    assert_close(m.project(x, U), x, what=tr("P x for x in span(U)", "x 属于 span(U) 时的 P x"))
 
 
 def test_batch_of_rows(m):
-    """a (n, d) batch projects each row separately"""
+    """a (n, d) batch projects each row separately
+    zh: 输入一批 (n, d) 的数据时，逐行分别投影"""
     U = _basis(7, 4, 2)
     X = rng(8).normal(size=(5, 4))
     out = m.project(X, U)
-    assert_shape(out, (5, 4), what="projection of a (5, 4) batch")
+    assert_shape(out, (5, 4), what=tr("projection of a (5, 4) batch", "一批 (5, 4) 数据的投影"))
     expected = np.array([U @ (U.T @ row) for row in X])
-    assert_close(out, expected, what="projected rows")
+    assert_close(out, expected, what=tr("projected rows", "投影后的各行"))
 
 
 def test_full_basis_is_identity(m):
-    """with a full orthonormal basis (k = d) the projection is x itself"""
+    """with a full orthonormal basis (k = d) the projection is x itself
+    zh: 用一组完整的标准正交基（k = d）投影，结果就是 x 本身"""
     U = _basis(9, 4, 4)
     x = rng(10).normal(size=4)
-    assert_close(m.project(x, U), x, what="P x with k = d")
+    assert_close(m.project(x, U), x, what=tr("P x with k = d", "k = d 时的 P x"))
