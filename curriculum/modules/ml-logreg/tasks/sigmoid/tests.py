@@ -4,7 +4,7 @@ from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, 
 
 def test_reference_values(m):
     """σ(0) = 0.5 and σ(2) = 0.8807971
-    zh: σ(0) = 0.5，σ(2) = 0.8807971"""
+    zh: σ(0) 等于 0.5，σ(2) 等于 0.8807971"""
     assert_close(m.sigmoid(0.0), 0.5, what="sigmoid(0)")
     assert_close(m.sigmoid(2.0), 0.8807970779778823, what="sigmoid(2)")
     assert_close(m.sigmoid(np.array([-1.0, 0.0, 1.0])), [0.2689414213699951, 0.5, 0.7310585786300049])
