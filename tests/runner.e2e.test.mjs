@@ -200,9 +200,12 @@ test('--json: the same facts, machine-readable, nothing else on stdout', () => {
   assert.match(j.tests[0].message, /expected 2\.0, got 3\.0/);
 });
 
-test('Chinese: the report in Chinese', () => {
+test('Chinese: the report in Chinese, test names and the harness\'s explanations included', () => {
   const { home } = started('scale', 'fails');
   const r = dlpath(['--lang', 'zh', 'check', 'scale'], { home, curriculum: CURRICULUM });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /3 个测试中通过了 0 个/);
+  assert.match(r.stdout, /✘ scale\(\[1, 2, 3\], 2\) 等于 \[2, 4, 6\]/);
+  assert.match(r.stdout, /结果 与期望值不够接近[\s\S]*差得最多的位置 \(0,\)：期望 2\.0，得到 3\.0/);
+  assert.doesNotMatch(r.stdout, /is not close enough|worst at/);
 });

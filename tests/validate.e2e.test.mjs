@@ -158,6 +158,17 @@ test('a missing language is a warning; --strict makes it an error', () => {
   assert.match(strict.stdout, /--strict: warnings count as errors/);
 });
 
+test('a test without a Chinese name (no "zh:" line in its docstring) is a warning at its def line', () => {
+  const dir = copyFixture('tasks-basic');
+  const tests = path.join(dir, 'modules/tb-vectors/tasks/scale/tests.py');
+  fs.writeFileSync(tests, fs.readFileSync(tests, 'utf8').replace('\n    zh: 整数列表得到浮点数', ''));
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 0);
+  const line = fs.readFileSync(tests, 'utf8').split('\n').findIndex((l) => l.startsWith('def test_ints')) + 1;
+  assert.match(r.stdout, new RegExp(`modules/tb-vectors/tasks/scale/tests\\.py:${line}:1: warning: test_ints has no Chinese name: add a line "zh: \\.\\.\\." to its docstring`));
+  assert.equal(dlpath(['validate', dir, '--strict']).code, 3);
+});
+
 test('validate --json gives problems and stats', () => {
   const ok = JSON.parse(dlpath(['validate', copyFixture('mini'), '--json']).stdout);
   assert.equal(ok.valid, true);

@@ -129,6 +129,34 @@ export function crossCheck(c: Curriculum): Problem[] {
   return out;
 }
 
+/**
+ * Tests whose docstring has no "zh:" line: the learner reading Chinese would see their English name.
+ * A warning at the test's `def` line.
+ */
+export function untranslatedTests(source: string, file: string): Problem[] {
+  const lines = source.split('\n');
+  const out: Problem[] = [];
+  lines.forEach((line, i) => {
+    const def = /^def (test_\w+)\s*\(/.exec(line);
+    if (!def) return;
+    const open = lines[i + 1]?.trim() ?? '';
+    const quote = open.startsWith('"""') ? '"""' : open.startsWith("'''") ? "'''" : undefined;
+    let zh = false;
+    if (quote) {
+      for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+        const text = j === i + 1 ? lines[j].trim().slice(3) : lines[j].trim();
+        if (text.startsWith('zh:')) { zh = true; break; }
+        if (text.includes(quote)) break;
+      }
+    }
+    if (!zh) {
+      out.push({ file, path: [], line: i + 1, column: 1, severity: 'warning',
+        message: `${def[1]} has no Chinese name: add a line "zh: ..." to its docstring` });
+    }
+  });
+  return out;
+}
+
 /** Each elementary cycle found by depth-first search, reported once. */
 export function findCycles(modules: Module[]): string[][] {
   const byId = new Map(modules.map((m) => [m.id, m]));

@@ -9,7 +9,7 @@ import {
   type Curriculum, type LPath, type Module, type Quiz, type Task,
 } from '../../core/model.js';
 import { checkShape, curriculumSchema, findControl, moduleSchema, type ShapeProblem } from '../../core/schema.js';
-import { crossCheck, ROOT_FILE, type Problem } from '../../core/checks.js';
+import { crossCheck, ROOT_FILE, untranslatedTests, type Problem } from '../../core/checks.js';
 import { MAX_FILE_BYTES, readYamlFile, type YamlFile } from './yaml-file.js';
 import { UsageError } from '../../core/errors.js';
 import { m } from '../../i18n/curriculum.js';
@@ -55,9 +55,12 @@ function normaliseModule(raw: Record<string, unknown>, file: string): Module {
   };
 }
 
-/** Checks a file a module refers to: inside the curriculum folder, present, a sane size, clean text. */
+/**
+ * Checks a file a module refers to: inside the curriculum folder, present, a sane size, clean text.
+ * Returns its text when it could be read.
+ */
 function checkReferencedFile(dir: string, realDir: string, y: YamlFile, moduleDir: string, rel: string,
-  keyPath: Array<string | number>, out: Problem[]): void {
+  keyPath: Array<string | number>, out: Problem[]): string | undefined {
   const err = (message: string) => out.push({ file: y.file, path: keyPath, message, severity: 'error', ...y.locate(keyPath) });
   if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
     err(`"${rel}" must be a path inside the module's folder (no absolute paths, no "..")`);
@@ -84,6 +87,7 @@ function checkReferencedFile(dir: string, realDir: string, y: YamlFile, moduleDi
     out.push({ file: path.posix.join(moduleDir, rel), path: [], severity: 'error',
       line: before.length, column: before[before.length - 1].length + 1, message: `contains ${bad}; remove it` });
   }
+  return text;
 }
 
 export function loadCurriculumFiles(dir: string): LoadResult {
@@ -156,7 +160,8 @@ export function loadCurriculumFiles(dir: string): LoadResult {
           if (!task.brief[l]) problems.push({ file: rel, path: [...at, 'brief'], severity: 'warning', ...y.locate([...at, 'brief']), message: `no ${l} brief` });
         }
         for (const key of ['starter', 'tests', 'solution'] as const) {
-          checkReferencedFile(dir, realDir, y, moduleDir, task[key], [...at, key], problems);
+          const text = checkReferencedFile(dir, realDir, y, moduleDir, task[key], [...at, key], problems);
+          if (key === 'tests' && text !== undefined) problems.push(...untranslatedTests(text, path.posix.join(moduleDir, task[key])));
         }
       });
       modules.push(mod);
