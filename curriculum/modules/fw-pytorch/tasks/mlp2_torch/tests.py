@@ -1,5 +1,5 @@
 import numpy as np
-from dlpath_harness import assert_close, assert_shape, assert_true, rng
+from dlpath_harness import assert_close, assert_shape, assert_true, rng, tr
 
 
 def _problem(seed=0, n=6, d=4, h=5, K=3):
@@ -30,65 +30,75 @@ def _numpy_reference(params, X, y):
 
 
 def test_loss_matches_numpy(m):
-    """the loss, computed with torch, equals the hand-written NumPy forward pass"""
+    """the loss, computed with torch, equals the hand-written NumPy forward pass
+    zh: 用 torch 算出的损失与手写的 NumPy 前向传播结果一致"""
     params, X, y = _problem(0)
     loss, _ = m.mlp2_torch(params, X, y)
     assert_true(getattr(m, "torch", None) is not None,
-                "import torch at the top of your file: the point is to let autograd do the work")
-    assert_true(isinstance(loss, float), "loss should be a Python float (use loss.item()), got %s" % type(loss).__name__)
-    assert_close(loss, _numpy_reference(params, X, y)[0], what="loss")
+                tr("import torch at the top of your file: the point is to let autograd do the work",
+                   "请在文件开头 import torch：这道题的用意就是让 autograd 替你求梯度"))
+    assert_true(isinstance(loss, float), tr("loss should be a Python float (use loss.item()), got %s",
+                                            "loss 应该是 Python 的 float（用 loss.item()），得到的是 %s") % type(loss).__name__)
+    assert_close(loss, _numpy_reference(params, X, y)[0], what=tr("loss", "损失"))
 
 
 def test_grads_match_numpy(m):
-    """every autograd gradient equals the hand-derived NumPy gradient"""
+    """every autograd gradient equals the hand-derived NumPy gradient
+    zh: autograd 算出的每个梯度都与手推的 NumPy 梯度一致"""
     params, X, y = _problem(1)
     _, grads = m.mlp2_torch(params, X, y)
     _, ref = _numpy_reference(params, X, y)
     assert_true(isinstance(grads, dict) and set(grads) == set(params),
-                "grads should be a dict with keys %s" % sorted(params))
+                tr("grads should be a dict with keys %s", "grads 应该是一个 dict，键为 %s") % sorted(params))
     for k in ("W1", "b1", "W2", "b2"):
         g = grads[k]
-        assert_true(isinstance(g, np.ndarray), "grads[%r] should be a NumPy array (use .detach().numpy())" % k)
+        assert_true(isinstance(g, np.ndarray), tr("grads[%r] should be a NumPy array (use .detach().numpy())",
+                                                  "grads[%r] 应该是 NumPy 数组（用 .detach().numpy()）") % k)
         assert_shape(g, params[k].shape, what="grads[%r]" % k)
         assert_close(g, ref[k], what="grads[%r]" % k)
 
 
 def test_zero_output_layer(m):
-    """with W2 = 0 and b2 = 0 every class is equally likely: loss = ln K"""
+    """with W2 = 0 and b2 = 0 every class is equally likely: loss = ln K
+    zh: W2 = 0、b2 = 0 时每个类别的概率相同：损失 = ln K"""
     params, X, y = _problem(2, K=4)
     params["W2"] = np.zeros_like(params["W2"])
     params["b2"] = np.zeros_like(params["b2"])
     loss, grads = m.mlp2_torch(params, X, y)
-    assert_close(loss, np.log(4), what="loss")
-    assert_close(grads["W1"], np.zeros_like(params["W1"]), atol=1e-12, what="grads['W1'] (no signal flows back through W2 = 0)")
+    assert_close(loss, np.log(4), what=tr("loss", "损失"))
+    assert_close(grads["W1"], np.zeros_like(params["W1"]), atol=1e-12, what=tr("grads['W1'] (no signal flows back through W2 = 0)",
+                                                                                "grads['W1']（W2 = 0 时没有信号能反向传过来）"))
 
 
 def test_no_accumulation_between_calls(m):
-    """calling twice gives the same gradients (nothing accumulates in .grad)"""
+    """calling twice gives the same gradients (nothing accumulates in .grad)
+    zh: 调用两次得到相同的梯度（.grad 里没有累加）"""
     params, X, y = _problem(3)
     _, g1 = m.mlp2_torch(params, X, y)
     _, g2 = m.mlp2_torch(params, X, y)
     for k in params:
-        assert_close(g2[k], g1[k], what="grads[%r] on the second call" % k)
+        assert_close(g2[k], g1[k], what=tr("grads[%r] on the second call", "第二次调用得到的 grads[%r]") % k)
 
 
 def test_inputs_unchanged(m):
-    """params, X and y are not modified"""
+    """params, X and y are not modified
+    zh: params、X 和 y 都没有被修改"""
     params, X, y = _problem(4)
     saved = {k: v.copy() for k, v in params.items()}
     X0, y0 = X.copy(), y.copy()
     m.mlp2_torch(params, X, y)
     for k in params:
-        assert_close(params[k], saved[k], rtol=0, atol=0, what="params[%r] after the call" % k)
-    assert_close(X, X0, rtol=0, atol=0, what="X after the call")
-    assert_close(y, y0, rtol=0, atol=0, what="y after the call")
+        assert_close(params[k], saved[k], rtol=0, atol=0, what=tr("params[%r] after the call", "调用之后的 params[%r]") % k)
+    assert_close(X, X0, rtol=0, atol=0, what=tr("X after the call", "调用之后的 X"))
+    assert_close(y, y0, rtol=0, atol=0, what=tr("y after the call", "调用之后的 y"))
 
 
 def test_single_example_two_classes(m):
-    """n = 1 and K = 2 work too (shapes are not hard-coded)"""
+    """n = 1 and K = 2 work too (shapes are not hard-coded)
+    zh: n = 1、K = 2 时也能正常运行（形状不能写死）"""
     params, X, y = _problem(5, n=1, d=3, h=2, K=2)
     loss, grads = m.mlp2_torch(params, X, y)
     ref_loss, ref = _numpy_reference(params, X, y)
-    assert_close(loss, ref_loss, what="loss")
+    assert_close(loss, ref_loss, what=tr("loss", "损失"))
     for k in params:
         assert_close(grads[k], ref[k], what="grads[%r]" % k)
