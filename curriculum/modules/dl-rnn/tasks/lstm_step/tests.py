@@ -1,5 +1,5 @@
 import numpy as np
-from dlpath_harness import assert_close, assert_shape, assert_true, rng, no_warnings
+from dlpath_harness import assert_close, assert_shape, assert_true, rng, no_warnings, tr
 
 
 def _sig(z):
@@ -20,7 +20,8 @@ def _params(D, H, seed):
 
 
 def test_reference_values(m):
-    """a 1-unit LSTM step matches hand-computed values (gate order i, f, g, o)"""
+    """a 1-unit LSTM step matches hand-computed values (gate order i, f, g, o)
+    zh: 单个单元的 LSTM 走一步，结果与手算值一致（门的顺序为 i、f、g、o）"""
     x, h, c = np.array([[1.0, -1.0]]), np.array([[0.5]]), np.array([[2.0]])
     W = np.array([[0.1, 0.2, 0.3, 0.4], [0.5, -0.6, 0.7, -0.8]])
     U = np.array([[1.0, -1.0, 0.5, 0.25]])
@@ -31,7 +32,8 @@ def test_reference_values(m):
 
 
 def test_forget_open_input_closed_keeps_memory(m):
-    """forget bias +50 and input bias -50: the cell state is carried over unchanged"""
+    """forget bias +50 and input bias -50: the cell state is carried over unchanged
+    zh: 遗忘门偏置 +50、输入门偏置 -50：细胞状态原样传下去"""
     D, H = 3, 4
     W, U = np.zeros((D, 4 * H)), np.zeros((H, 4 * H))
     b = np.zeros(4 * H)
@@ -45,17 +47,19 @@ def test_forget_open_input_closed_keeps_memory(m):
 
 
 def test_gate_order(m):
-    """input open, forget closed, output closed: c_new = tanh(candidate) and h_new = 0"""
+    """input open, forget closed, output closed: c_new = tanh(candidate) and h_new = 0
+    zh: 输入门开、遗忘门关、输出门关：c_new = tanh(候选值)，h_new = 0"""
     H = 2
     W, U = np.zeros((1, 4 * H)), np.zeros((H, 4 * H))
     b = np.concatenate([np.full(H, 50.0), np.full(H, -50.0), np.array([0.3, -0.7]), np.full(H, -50.0)])
     h2, c2 = m.lstm_step(np.ones((1, 1)), np.zeros((1, H)), np.full((1, H), 9.0), W, U, b)
-    assert_close(c2, [np.tanh([0.3, -0.7])], what="c_new (blocks must be i, f, g, o)")
-    assert_close(h2, [[0.0, 0.0]], atol=1e-12, what="h_new with the output gate closed")
+    assert_close(c2, [np.tanh([0.3, -0.7])], what=tr("c_new (blocks must be i, f, g, o)", "c_new（各块的顺序必须是 i、f、g、o）"))
+    assert_close(h2, [[0.0, 0.0]], atol=1e-12, what=tr("h_new with the output gate closed", "输出门关闭时的 h_new"))
 
 
 def test_shapes(m):
-    """batch 5, input 3, hidden 4: both outputs have shape (5, 4)"""
+    """batch 5, input 3, hidden 4: both outputs have shape (5, 4)
+    zh: 批大小 5、输入维度 3、隐藏维度 4：两个输出的形状都是 (5, 4)"""
     W, U, b, g = _params(3, 4, 1)
     h2, c2 = m.lstm_step(g.normal(size=(5, 3)), g.normal(size=(5, 4)), g.normal(size=(5, 4)), W, U, b)
     assert_shape(h2, (5, 4), what="h_new")
@@ -63,7 +67,8 @@ def test_shapes(m):
 
 
 def test_matches_reference_on_random_inputs(m):
-    """random batch: h_new and c_new match the LSTM equations"""
+    """random batch: h_new and c_new match the LSTM equations
+    zh: 随机的一批输入：h_new 和 c_new 符合 LSTM 的公式"""
     W, U, b, g = _params(3, 5, 2)
     x, h, c = g.normal(size=(4, 3)), g.normal(size=(4, 5)), g.normal(size=(4, 5))
     h2, c2 = m.lstm_step(x, h, c, W, U, b)
@@ -73,7 +78,8 @@ def test_matches_reference_on_random_inputs(m):
 
 
 def test_saturated_gates_without_warnings(m):
-    """pre-activations of +-500 give clean 0/1 gates with no overflow warning"""
+    """pre-activations of +-500 give clean 0/1 gates with no overflow warning
+    zh: 预激活为 ±500 时，门干净利落地取 0 或 1，且没有溢出警告"""
     H = 3
     W, U = np.zeros((1, 4 * H)), np.zeros((H, 4 * H))
     b = np.concatenate([np.full(H, -500.0), np.full(H, 500.0), np.zeros(H), np.full(H, 500.0)])
@@ -85,7 +91,8 @@ def test_saturated_gates_without_warnings(m):
 
 
 def test_memory_over_100_steps(m):
-    """with the forget gate open and the input gate closed, c survives 100 steps"""
+    """with the forget gate open and the input gate closed, c survives 100 steps
+    zh: 遗忘门打开、输入门关闭时，c 能保持 100 步不变"""
     H = 2
     W, U = np.zeros((2, 4 * H)), np.zeros((H, 4 * H))
     b = np.concatenate([np.full(H, -50.0), np.full(H, 50.0), np.full(H, 0.9), np.zeros(H)])
@@ -94,4 +101,5 @@ def test_memory_over_100_steps(m):
     h, c = np.zeros((1, H)), c0.copy()
     for _ in range(100):
         h, c = m.lstm_step(g.normal(size=(1, 2)), h, c, W, U, b)
-    assert_true(np.allclose(c, c0, atol=1e-9), "the cell state drifted to %s, expected %s" % (np.asarray(c), c0))
+    assert_true(np.allclose(c, c0, atol=1e-9), tr("the cell state drifted to %s, expected %s",
+                                                  "细胞状态漂移到了 %s，应保持为 %s") % (np.asarray(c), c0))
