@@ -43,6 +43,15 @@ def tr(en, zh=None):
     return zh if LANG == "zh" and zh else en
 
 
+def _subject(what):
+    """What a message is about, ready to start a sentence: in Chinese, no space after Chinese text,
+    one after code ("dw 与…", "梯度与…")."""
+    what = _text(what)
+    if LANG != "zh":
+        return what + " "
+    return what if what and "\u3000" <= what[-1] <= "\u9fff" else what + " "
+
+
 def _text(x):
     """A helper argument written as a plain string, tr(...) or {"en": ..., "zh": ...}."""
     if isinstance(x, dict):
@@ -79,8 +88,8 @@ def assert_shape(got, shape, what=_RESULT):
     np = _np()
     got_shape = np.shape(got)
     if tuple(got_shape) != tuple(shape):
-        raise TaskFailure(tr("%s has shape %s, expected %s", "%s 的形状是 %s，应为 %s")
-                          % (_text(what), tuple(got_shape), tuple(shape)))
+        raise TaskFailure(tr("%shas shape %s, expected %s", "%s的形状是 %s，应为 %s")
+                          % (_subject(what), tuple(got_shape), tuple(shape)))
 
 
 def assert_true(cond, message, zh=None):
@@ -92,23 +101,23 @@ def assert_true(cond, message, zh=None):
 def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
     """Like numpy.testing.assert_allclose, with a message that shows the worst element."""
     np = _np()
-    what = _text(what)
+    what = _subject(what)
     if got is None:
-        raise TaskFailure(tr("%s is None: did you forget to return it?", "%s 是 None：是不是忘了 return？") % what)
+        raise TaskFailure(tr("%sis None: did you forget to return it?", "%s是 None：是不是忘了 return？") % what)
     try:
         g = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise TaskFailure(tr("%s is not numeric: got %r", "%s 不是数值：得到 %r") % (what, got))
+        raise TaskFailure(tr("%sis not numeric: got %r", "%s不是数值：得到 %r") % (what, got))
     e = np.asarray(expected, dtype=np.float64)
     if g.shape != e.shape:
-        raise TaskFailure(tr("%s has shape %s, expected %s", "%s 的形状是 %s，应为 %s") % (what, g.shape, e.shape))
+        raise TaskFailure(tr("%shas shape %s, expected %s", "%s的形状是 %s，应为 %s") % (what, g.shape, e.shape))
     if g.size == 0:
         return
     bad_nan = np.isnan(g) != np.isnan(e)
     if bad_nan.any():
         idx = tuple(int(i) for i in np.argwhere(bad_nan)[0])
-        raise TaskFailure(tr("%s has NaN where none was expected, at index %s\n  expected: %s\n  got:      %s",
-                             "%s 在不该出现 NaN 的位置 %s 出现了 NaN\n  期望：%s\n  得到：%s")
+        raise TaskFailure(tr("%shas NaN where none was expected, at index %s\n  expected: %s\n  got:      %s",
+                             "%s在不该出现 NaN 的位置 %s 出现了 NaN\n  期望：%s\n  得到：%s")
                           % (what, idx, _fmt(e), _fmt(g)))
     with np.errstate(invalid="ignore", over="ignore"):
         diff = np.abs(g - e)
@@ -122,9 +131,9 @@ def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
         idx_txt = str(tuple(int(i) for i in idx)) if g.shape else "(scalar)"
         n_bad = int((excess > 0).sum())
         raise TaskFailure(
-            tr("%s is not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
+            tr("%sis not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
                "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s",
-               "%s 与期望值不够接近（%d/%d 个元素超出误差；rtol=%g，atol=%g）\n"
+               "%s与期望值不够接近（%d/%d 个元素超出误差；rtol=%g，atol=%g）\n"
                "  差得最多的位置 %s：期望 %r，得到 %r\n  期望：%s\n  得到：%s")
             % (what, n_bad, g.size, rtol, atol, idx_txt, float(e[idx]) if g.shape else float(e),
                float(g[idx]) if g.shape else float(g), _fmt(e), _fmt(g)))
@@ -137,11 +146,11 @@ def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what={"en": "gradient", "zh":
     Returns the largest relative error.
     """
     np = _np()
-    what = _text(what)
+    what = _subject(what)
     x = np.array(x, dtype=np.float64)
     a = np.asarray(analytic, dtype=np.float64)
     if a.shape != x.shape:
-        raise TaskFailure(tr("%s has shape %s, expected %s (the shape of the input)", "%s 的形状是 %s，应为 %s（与输入相同）")
+        raise TaskFailure(tr("%shas shape %s, expected %s (the shape of the input)", "%s的形状是 %s，应为 %s（与输入相同）")
                           % (what, a.shape, x.shape))
     num = np.zeros_like(x)
     it = np.nditer(x, flags=["multi_index"])
@@ -158,7 +167,7 @@ def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what={"en": "gradient", "zh":
     worst = np.unravel_index(int(np.argmax(rel)), rel.shape) if rel.shape else ()
     if float(rel[worst]) > tol:
         raise TaskFailure(
-            tr("%s check failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r",
+            tr("%scheck failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r",
                "%s检验没通过：相对误差 %.3g > %g，位置 %s\n  解析值：%r\n  数值解：%r")
             % (what, float(rel[worst]), tol, tuple(int(i) for i in worst), float(a[worst]), float(num[worst])))
     return float(rel.max()) if rel.size else 0.0
@@ -173,8 +182,8 @@ def no_warnings(what={"en": "your function", "zh": "你的函数"}):
         yield
     if caught:
         w = caught[0]
-        raise TaskFailure(tr("%s emitted a warning: %s: %s", "%s 产生了警告：%s：%s")
-                          % (_text(what), w.category.__name__, w.message))
+        raise TaskFailure(tr("%semitted a warning: %s: %s", "%s产生了警告：%s：%s")
+                          % (_subject(what), w.category.__name__, w.message))
 
 
 # ---------------------------------------------------------------- the runner

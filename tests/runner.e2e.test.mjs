@@ -206,6 +206,6 @@ test('Chinese: the report in Chinese, test names and the harness\'s explanations
   assert.equal(r.code, 1);
   assert.match(r.stdout, /3 个测试中通过了 0 个/);
   assert.match(r.stdout, /✘ scale\(\[1, 2, 3\], 2\) 等于 \[2, 4, 6\]/);
-  assert.match(r.stdout, /结果 与期望值不够接近[\s\S]*差得最多的位置 \(0,\)：期望 2\.0，得到 3\.0/);
+  assert.match(r.stdout, /结果与期望值不够接近[\s\S]*差得最多的位置 \(0,\)：期望 2\.0，得到 3\.0/);
   assert.doesNotMatch(r.stdout, /is not close enough|worst at/);
 });

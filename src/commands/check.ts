@@ -104,12 +104,17 @@ function outputBlock(t: Theme, title: string, c: Captured): string {
   return s;
 }
 
-/** The learner-facing report of one check. */
+/** The line said as a check starts, before the tests run (they may take up to the time limit). */
+export function checkingLine(ctx: Context, found: FoundTask): string {
+  return `${theme(ctx).dim(m('checking', { task: found.task.id, file: workspaceFile(ctx.home, found.module, found.task) }))}\n\n`;
+}
+
+/** The learner-facing report of one check (after checkingLine). */
 export function renderCheck(ctx: Context, c: CheckRun): string {
   const t = theme(ctx);
   const { task } = c.found;
   const r = c.run.result;
-  let out = `${t.dim(m('checking', { task: task.id, file: c.file }))}\n\n`;
+  let out = '';
   switch (r.outcome) {
     case 'not_attempted':
       out += `${t.warn(m('notAttempted', { file: c.file }))}\n${m('notAttemptedHint', { task: task.id })}\n`;
@@ -142,15 +147,21 @@ export function renderCheck(ctx: Context, c: CheckRun): string {
     case 'tests_broken':
       break;
     case 'passed':
-    case 'failed':
+    case 'failed': {
+      let previous = '';
       for (const x of r.tests) {
         out += `${testLine(t, r, x)}\n`;
         if (x.status === 'failed' || x.status === 'error') {
           const msg = x.ended ? m('testCrashed', { how: x.ended }) : x.message ?? '';
-          if (msg) out += `${indent(msg, '      ')}\n`;
+          // One mistake often fails every test the same way: its traceback is shown once.
+          if (msg && msg === previous) out += `${t.dim(indent(m('sameAsAbove'), '      '))}\n`;
+          else if (msg) out += `${indent(msg, '      ')}\n`;
+          previous = msg;
         }
       }
+      if (r.tests.some((x) => x.status === 'timeout')) out += `\n${t.warn(m('timeoutHint'))}\n`;
       break;
+    }
   }
   out += outputBlock(t, m('printed'), c.run.stdout);
   out += outputBlock(t, m('printedErr'), c.run.stderr);
@@ -190,6 +201,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const { ix, store } = await standing(ctx);
   try {
     const found = resolveTask(ix, store, args[0]);
+    if (!ctx.json) ctx.stdout.write(checkingLine(ctx, found));
     const c = (await runCheck(ctx, ix, store, found))!;
     if (ctx.json) ctx.stdout.write(`${JSON.stringify(checkJson(c), null, 2)}\n`);
     // A missing package is an environment problem: said on stderr, like every exit-4 message.

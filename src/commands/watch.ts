@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from './context.js';
 import { standing } from './shared.js';
-import { renderCheck, resolveTask, runCheck } from './check.js';
+import { checkingLine, renderCheck, resolveTask, runCheck } from './check.js';
 import { DlpathError, EnvError, CurriculumError, UsageError } from '../core/errors.js';
 import { workspaceFile } from '../adapters/runner/index.js';
 import { theme } from '../adapters/ui/theme.js';
@@ -49,6 +49,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
           continue;
         }
         try {
+          ctx.stdout.write(checkingLine(ctx, found));
           const c = await runCheck(ctx, ix, store, found, abort.signal);
           if (!c) return;
           ctx.stdout.write(renderCheck(ctx, c));
