@@ -49,7 +49,8 @@ def _subject(what):
     what = _text(what)
     if LANG != "zh":
         return what + " "
-    return what if what and "\u3000" <= what[-1] <= "\u9fff" else what + " "
+    cjk = what and ("\u3000" <= what[-1] <= "\u9fff" or "\uff00" <= what[-1] <= "\uffef")
+    return what if cjk else what + " "
 
 
 def _text(x):

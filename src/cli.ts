@@ -83,13 +83,13 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.command('task').description(m('cmdTask')).argument('<task>', m('argTask'))
     .option('--force', m('optForce'))
     .action(action(() => import('./commands/task.js')));
-  program.command('check').description(m('cmdCheck')).argument('[task]', m('argTask'))
+  program.command('check').description(m('cmdCheck')).argument('[task]', m('argTaskCurrent'))
     .action(action(() => import('./commands/check.js')));
-  program.command('hint').description(m('cmdHint')).argument('<task>', m('argTask'))
+  program.command('hint').description(m('cmdHint')).argument('[task]', m('argTaskCurrent'))
     .action(action(() => import('./commands/hint.js')));
-  program.command('solution').description(m('cmdSolution')).argument('<task>', m('argTask'))
+  program.command('solution').description(m('cmdSolution')).argument('[task]', m('argTaskCurrent'))
     .action(action(() => import('./commands/solution.js')));
-  program.command('watch').description(m('cmdWatch')).argument('[task]', m('argTask'))
+  program.command('watch').description(m('cmdWatch')).argument('[task]', m('argTaskCurrent'))
     .action(action(() => import('./commands/watch.js')));
   program.command('progress').description(m('cmdProgress'))
     .action(action(() => import('./commands/progress.js')));

@@ -183,7 +183,7 @@ test('bad usage: unknown task (with a suggestion), no current task, task not sta
   assert.match(r.stderr, /There is no task "scal"\. Did you mean: scale/);
   r = dlpath(['check'], { home, curriculum: CURRICULUM });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /No current task/);
+  assert.match(r.stderr, /You have not started a coding task yet: `dlpath next` leads you to the next one/);
   r = dlpath(['check', 'spin'], { home, curriculum: CURRICULUM });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /dlpath task spin/);

@@ -146,3 +146,15 @@ test('doctor: an unwritable data folder and an invalid curriculum are essentials
   assert.match(r.stdout, /✘ Curriculum .*error/);
   assert.match(r.stdout, /dlpath validate/);
 });
+
+test('hint and solution default to the current task, like check and watch', () => {
+  const home = tempDir();
+  const o = { home, curriculum: path.join(FIXTURES, 'tasks-basic') };
+  assert.equal(dlpath(['task', 'scale'], o).code, 0);
+  const h = dlpath(['hint'], o);
+  assert.equal(h.code, 0, h.stderr);
+  assert.match(h.stdout, /Hint 1 of \d+ for scale/);
+  const s = dlpath(['solution', '--yes'], o);
+  assert.equal(s.code, 0, s.stderr);
+  assert.match(s.stdout, /def scale/);
+});

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import type { Context } from './context.js';
 import { standing, stepCommand, stepTitle } from './shared.js';
-import { findTask, type FoundTask } from './task.js';
+import { resolveTask, type FoundTask } from './task.js';
+
+export { resolveTask };
 import type { CurriculumIndex } from '../core/model.js';
 import type { CheckResult, TestResult } from '../core/check-result.js';
 import { moduleStates, nextStep } from '../core/path.js';
@@ -10,17 +12,10 @@ import { CurriculumError, EnvError, EXIT, UsageError } from '../core/errors.js';
 import { checkFile, pythonCommand, readTaskFile, workspaceFile, type Captured, type HarnessRun } from '../adapters/runner/index.js';
 import type { Store } from '../adapters/store/store.js';
 import { readProgress } from '../adapters/store/progress.js';
-import { currentTask, recordCheck } from '../adapters/store/tasks.js';
+import { recordCheck } from '../adapters/store/tasks.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
 import { m } from '../i18n/tasks.js';
 
-/** The task named on the command line, else the current one. */
-export function resolveTask(ix: CurriculumIndex, store: Store, arg: unknown): FoundTask {
-  if (arg !== undefined && arg !== null && String(arg) !== '') return findTask(ix, String(arg));
-  const cur = currentTask(store);
-  if (!cur || !ix.task(cur)) throw new UsageError(m('noCurrentTask'));
-  return ix.task(cur)!;
-}
 
 export interface CheckRun {
   found: FoundTask;

@@ -1,7 +1,7 @@
 /** `dlpath hint <task>`: the next hint level each call, recorded. */
 import type { Context } from './context.js';
 import { standing } from './shared.js';
-import { findTask } from './task.js';
+import { resolveTask } from './task.js';
 import { recordHint } from '../adapters/store/tasks.js';
 import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
@@ -11,7 +11,7 @@ import { m } from '../i18n/tasks.js';
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const { ix, store } = await standing(ctx);
   try {
-    const { module: mod, task } = findTask(ix, String(args[0]));
+    const { module: mod, task } = resolveTask(ix, store, args[0]);
     const t = theme(ctx);
     const total = task.hints.length;
     if (total === 0) {

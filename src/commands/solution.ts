@@ -1,7 +1,7 @@
 /** `dlpath solution <task>`: the reference solution; before a pass only after a confirmation, and recorded. */
 import type { Context } from './context.js';
 import { standing } from './shared.js';
-import { findTask } from './task.js';
+import { resolveTask } from './task.js';
 import { UsageError } from '../core/errors.js';
 import { readTaskFile, taskFile } from '../adapters/runner/index.js';
 import { recordSolution, taskRow } from '../adapters/store/tasks.js';
@@ -11,7 +11,7 @@ import { m } from '../i18n/tasks.js';
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const { ix, store } = await standing(ctx);
   try {
-    const { module: mod, task } = findTask(ix, String(args[0]));
+    const { module: mod, task } = resolveTask(ix, store, args[0]);
     const t = theme(ctx);
     const code = readTaskFile(ix.curriculum.dir, mod, task.solution);
     const file = taskFile(ix.curriculum.dir, mod, task.solution);

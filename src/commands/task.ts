@@ -8,13 +8,22 @@ import type { CurriculumIndex, Module, Task } from '../core/model.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
-import { startTask, taskRow } from '../adapters/store/tasks.js';
+import { currentTask, startTask, taskRow } from '../adapters/store/tasks.js';
+import type { Store } from '../adapters/store/store.js';
 import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
 export interface FoundTask { module: Module; task: Task }
+
+/** The task named on the command line, else the current one. */
+export function resolveTask(ix: CurriculumIndex, store: Store, arg: unknown): FoundTask {
+  if (arg !== undefined && arg !== null && String(arg) !== '') return findTask(ix, String(arg));
+  const cur = currentTask(store);
+  if (!cur || !ix.task(cur)) throw new UsageError(m('noCurrentTask'));
+  return ix.task(cur)!;
+}
 
 export function findTask(ix: CurriculumIndex, id: string): FoundTask {
   const found = ix.task(id);

@@ -14,7 +14,7 @@ export const m = messages({
     unknownTask: 'There is no task "{id}".',
     didYouMean: 'Did you mean: {names}?',
     listTasks: 'Run `dlpath path` to see the modules; each module\'s tasks are listed by `dlpath next` as you reach them.',
-    noCurrentTask: 'No current task: name one, e.g. `dlpath check softmax`, or start one with `dlpath task <task>`.',
+    noCurrentTask: 'You have not started a coding task yet: `dlpath next` leads you to the next one (or name a task you started).',
     noWorkspaceFile: 'You have not started task "{task}" yet: {file} does not exist.',
     noWorkspaceFileHint: 'Run `dlpath task {task}` first; it puts the starter file there.',
     // dlpath task
@@ -147,7 +147,7 @@ export const m = messages({
     unknownTask: '没有任务「{id}」。',
     didYouMean: '你是不是想找：{names}？',
     listTasks: '运行 `dlpath path` 查看各模块；走到某个模块时，`dlpath next` 会列出它的任务。',
-    noCurrentTask: '当前没有任务：请指定一个，例如 `dlpath check softmax`，或先用 `dlpath task <任务>` 开始一个任务。',
+    noCurrentTask: '你还没有开始任何编程任务：`dlpath next` 会带你到下一个任务（或者写出你已开始的任务名）。',
     noWorkspaceFile: '你还没有开始任务「{task}」：{file} 不存在。',
     noWorkspaceFileHint: '请先运行 `dlpath task {task}`，它会把起始文件放到那里。',
     taskHeader: '任务 {task} · {module}',
