@@ -53,7 +53,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(localizeHelp(s)),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(localizeError(s)),
     });
 
   const action = (load: () => Promise<{ run: Action }>) => async (...all: unknown[]) => {
@@ -132,6 +132,28 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
 }
 
 export const VERSION = '0.1.0';
+
+/** Commander's usage errors: prefixed like every dlpath message, in the learner's language, with where to look. */
+function localizeError(s: string): string {
+  const rules: Array<[RegExp, (...g: string[]) => string]> = [
+    [/^error: unknown option '([^']+)'/, (o) => m('errUnknownOption', { option: o })],
+    [/^\(Did you mean (.+)\?\)/, (x) => m('didYouMean', { names: x })],
+    [/^error: missing required argument '([^']+)'/, (a) => m('errMissingArgument', { arg: a })],
+    [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./,
+      (o, v, c) => m('errInvalidChoice', { option: o, value: v, choices: c })],
+    [/^error: too many arguments for '([^']+)'\. Expected (\d+) arguments? but got (\d+)\./,
+      (c, want, got) => m('errTooMany', { command: c, want, got })],
+    [/^error: option '([^']+)' argument missing/, (o) => m('errOptionArgument', { option: o })],
+  ];
+  const lines = s.replace(/\n$/, '').split('\n').map((line) => {
+    for (const [re, say] of rules) {
+      const hit = re.exec(line);
+      if (hit) return say(...hit.slice(1));
+    }
+    return line.replace(/^error: /, '');
+  });
+  return `dlpath: ${lines.join(' ')}\n${m('unknownOption')}\n`;
+}
 
 /** Commander's own headings, in the learner's language. */
 function localizeHelp(s: string): string {

@@ -135,3 +135,16 @@ test('several dlpath processes starting at once on a new data folder all succeed
   for (const r of runs) assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(dlpath(['export'], o).stdout).events.length, 4);
 });
+
+test('usage mistakes: one "dlpath:" line in the learner\'s language, where to look, exit 2', () => {
+  const o = setup();
+  const opt = dlpath(['quiz', 'alpha', '--seeed', '3'], o);
+  assert.equal(opt.code, 2);
+  assert.equal(opt.stderr, 'dlpath: unknown option --seeed. Did you mean: --seed?\nRun `dlpath --help` to see the commands and options.\n');
+  const zh = dlpath(['--lang', 'zh', 'learn'], o);
+  assert.equal(zh.code, 2);
+  assert.equal(zh.stderr, 'dlpath: 这个命令需要参数 module。\n运行 `dlpath --help` 查看所有命令和选项。\n');
+  const choice = dlpath(['export', '--format', 'xml'], o);
+  assert.equal(choice.code, 2);
+  assert.match(choice.stderr, /^dlpath: --format <format> cannot be "xml": use one of json, csv, xapi\./);
+});
