@@ -61,7 +61,7 @@ test('path shows status symbols and what a locked module needs', () => {
   const r = dlpath(['path'], o);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /◐ alpha +Alpha 50%/);
-  assert.match(r.stdout, /🔒 beta +Beta \(needs alpha\)/);
+  assert.match(r.stdout, /⊘ beta +Beta \(needs alpha\)/);
   assert.match(r.stdout, /… gamma +Gamma \(coming soon\)/);
   const j = JSON.parse(dlpath(['path', '--json'], o).stdout);
   assert.deepEqual(j.tracks[0].modules.map((x) => [x.id, x.status, x.percent]), [['alpha', 'in_progress', 50], ['beta', 'locked', 0]]);

@@ -28,7 +28,7 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkIn
     return 0;
   }
   const mod = ix.module(step.module)!;
-  ctx.stdout.write(`\n${t.heading(m('nextHeader'))}: ${t.em(stepTitle(step, ix))}\n`);
+  ctx.stdout.write(`\n${t.heading(m('nextHeader'))}${m('labelSep')}${t.em(stepTitle(step, ix))}\n`);
   if (mod.summary) ctx.stdout.write(`${t.dim(pick(mod.summary))}\n`);
   if (!walkInto || !ctx.interactive) {
     ctx.stdout.write(`${m('run', { cmd: t.cmd(stepCommand(step)) })}\n`);

@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
 import { theme } from '../adapters/ui/theme.js';
+import { padDisplay } from '../adapters/ui/markdown.js';
 import { statusLabel, statusSymbol } from './path.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
@@ -57,16 +58,17 @@ export async function run(ctx: Context): Promise<number> {
   if (summary.tasks_skipped) out.push(t.dim(m('tasksSkipped', { n: summary.tasks_skipped })));
   out.push('');
   for (const tr of tracks) {
-    out.push(`${t.em(tr.title.padEnd(28))} ${bar(tr.percent)} ${String(tr.percent).padStart(3)}%`);
+    out.push(`${t.em(padDisplay(tr.title, 28))} ${bar(tr.percent)} ${String(tr.percent).padStart(3)}%`);
     for (const r of tr.modules) {
       const s = byId.get(r.id)!;
       if (s.status === 'coming_soon') continue;
       const quiz = r.quiz_best === null ? '-' : `${Math.round(r.quiz_best * 100)}%`;
       const tasks = r.tasks_total ? `${r.tasks_passed}/${r.tasks_total}` : '-';
       const last = r.last_activity ? r.last_activity.slice(0, 10) : '';
-      out.push(`  ${statusSymbol(s.status, t)} ${r.id.padEnd(18)} ${statusLabel(s.status).padEnd(12)} `
-        + `${m('colLesson')}: ${(r.lesson_read ? m('yes') : m('no')).padEnd(5)} ${m('colQuiz')}: ${quiz.padEnd(5)} `
-        + `${m('colTasks')}: ${tasks.padEnd(5)} ${t.dim(last)}`);
+      out.push(`  ${statusSymbol(s.status, t)} ${r.id.padEnd(18)} ${padDisplay(statusLabel(s.status), 12)} `
+        + `${m('colLesson')}${m('labelSep')}${padDisplay(r.lesson_read ? m('yes') : m('no'), 5)} `
+        + `${m('colQuiz')}${m('labelSep')}${quiz.padEnd(5)} `
+        + `${m('colTasks')}${m('labelSep')}${tasks.padEnd(5)} ${t.dim(last)}`);
     }
     out.push('');
   }

@@ -42,9 +42,12 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   }
   try {
     // Reading the header first: a file that is not SQLite fails here, before anything is written.
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+    // One read transaction, so that another dlpath creating the database cannot commit in between.
+    const { appId, version, tables } = db.transaction(() => ({
+      appId: db.pragma('application_id', { simple: true }) as number,
+      version: db.pragma('user_version', { simple: true }) as number,
+      tables: db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number },
+    }))();
     if (appId !== APPLICATION_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
       throw new EnvError(m('notOurs', { path: file }), m('notOursHint'));
     }

@@ -26,12 +26,25 @@ function rest(s: string, t: Theme): string {
     .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, (_m, pre: string, x: string) => `${pre}${t.italic(x)}`);
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Columns a string takes in a terminal: colour codes take none, Chinese characters two. */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Pads to a number of terminal columns (String.padEnd counts characters, not columns). */
+export function padDisplay(s: string, columns: number): string {
+  return s + ' '.repeat(Math.max(0, columns - displayWidth(s)));
+}
+
 export function wrap(text: string, width: number, indent = ''): string[] {
   if (width <= 20) return [indent + text];
   const out: string[] = [];
   let line = '';
-  const visible = (x: string) => x.replace(/\u001b\[[0-9;]*m/g, '');
-  const len = (x: string) => [...visible(x)].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const len = displayWidth;
   // CJK text has no spaces: allow breaks between CJK characters as well as at spaces.
   const tokens = text.split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef]))/).filter((x) => x !== undefined && x !== '');
   for (const tok of tokens) {
@@ -74,8 +87,8 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
       flush();
       const text = inline(h[2].replace(/\s+#+\s*$/, ''), t);
       out.push(h[1].length === 1 ? t.heading(text) : t.heading(text));
-      if (h[1].length === 1) out.push(t.dim('═'.repeat(Math.min(width, Math.max(8, visibleLength(text))))));
-      else if (h[1].length === 2) out.push(t.dim('─'.repeat(Math.min(width, Math.max(8, visibleLength(text))))));
+      if (h[1].length === 1) out.push(t.dim('═'.repeat(Math.min(width, Math.max(8, displayWidth(text))))));
+      else if (h[1].length === 2) out.push(t.dim('─'.repeat(Math.min(width, Math.max(8, displayWidth(text))))));
       out.push('');
       continue;
     }
@@ -121,6 +134,3 @@ export function joinLines(lines: string[]): string {
   }, '');
 }
 
-function visibleLength(s: string): number {
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
-}

@@ -49,7 +49,7 @@ export function theme(ctx: Pick<Context, 'color' | 'env'>): Theme {
     cmd: style((x) => x.bold.magenta),
     sym: ascii
       ? { done: '[x]', progress: '[~]', available: '[ ]', locked: '[-]', soon: '[.]', pass: 'PASS', fail: 'FAIL', error: 'ERR ', skip: 'SKIP' }
-      : { done: '✔', progress: '◐', available: '○', locked: '🔒', soon: '…', pass: '✔', fail: '✘', error: '!', skip: '–' },
+      : { done: '✔', progress: '◐', available: '○', locked: '⊘', soon: '…', pass: '✔', fail: '✘', error: '!', skip: '–' },
   };
 }
 
