@@ -110,3 +110,26 @@ test('hot queries use indexes, not scans of the event history', () => {
   assert.doesNotMatch(plan('SELECT day FROM activity_days ORDER BY day DESC'), /TEMP B-TREE/);
   db.close();
 });
+
+test('a database damaged after it was made: every command says so (exit 4) and leaves it as it is', () => {
+  const home = tempDir();
+  const curriculum = copyFixture('mini');
+  for (let i = 0; i < 20; i++) assert.equal(dlpath(['learn', 'alpha'], { home, curriculum }).code, 0);
+  const file = path.join(home, 'progress.db');
+  const bytes = fs.readFileSync(file);
+  for (let page = 1; page < 5 && (page + 1) * 4096 <= bytes.length; page++) bytes.fill(0xff, page * 4096, (page + 1) * 4096);
+  fs.writeFileSync(file, bytes);
+  for (const args of [['progress'], ['path'], ['export'], ['learn', 'alpha']]) {
+    const r = dlpath(args, { home, curriculum });
+    assert.equal(r.code, 4, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /progress\.db is damaged/);
+    assert.doesNotMatch(r.stderr, /internal error/);
+  }
+  assert.deepEqual(fs.readFileSync(file), bytes);
+});
+
+test('a home where no folder can be made (under /proc) is refused at once, not a hang', { skip: !fs.existsSync('/proc/self') && 'no /proc' }, () => {
+  const r = dlpath(['progress'], { home: '/proc/dlpath-cannot-exist/home', curriculum: copyFixture('mini'), timeout: 15000 });
+  assert.equal(r.code, 4);
+  assert.match(r.stderr, /cannot be created or written/);
+});

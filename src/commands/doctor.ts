@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from './context.js';
+import { makeDirs } from '../adapters/dirs.js';
 import { EXIT } from '../core/errors.js';
 import { loadCurriculumFiles } from '../adapters/curriculum/load.js';
 import { HARNESS, probePython, pythonCommand } from '../adapters/runner/index.js';
@@ -32,7 +33,7 @@ const MIN_PYTHON: [number, number] = [3, 8];
 
 function homeWritable(home: string): string | undefined {
   try {
-    fs.mkdirSync(home, { recursive: true });
+    makeDirs(home);
     const probe = path.join(home, `.doctor-${process.pid}.tmp`);
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe);

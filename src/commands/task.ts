@@ -7,6 +7,7 @@ import { readLocalized } from './learn.js';
 import type { CurriculumIndex, Module, Task } from '../core/model.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
+import { makeDirs } from '../adapters/dirs.js';
 import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
 import { currentTask, startTask, taskRow } from '../adapters/store/tasks.js';
 import type { Store } from '../adapters/store/store.js';
@@ -65,7 +66,7 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
       }
       fs.writeFileSync(file, starter);
     } else if (!exists) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      makeDirs(path.dirname(file));
       // 'wx': if another dlpath created it a moment ago, theirs is kept.
       try {
         fs.writeFileSync(file, starter, { flag: 'wx' });

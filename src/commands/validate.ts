@@ -19,9 +19,10 @@ export async function run(ctx: Context, args: unknown[], opts: ValidateOptions):
     problems.push(...(await checkSolutions(ctx, res.curriculum)));
   }
   const strict = Boolean(opts.strict);
-  const errors = problems.filter((p) => p.severity === 'error' || (strict && p.severity === 'warning')).length;
+  const realErrors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   const notes = problems.filter((p) => p.severity === 'note').length;
+  const errors = realErrors + (strict ? warnings : 0);
   const stats = res.curriculum ? curriculumStats(res.curriculum) : undefined;
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({
@@ -33,7 +34,7 @@ export async function run(ctx: Context, args: unknown[], opts: ValidateOptions):
     for (const p of problems) ctx.stdout.write(`${formatProblem(p)}\n`);
     if (problems.length) {
       const files = new Set(problems.map((p) => p.file)).size;
-      ctx.stdout.write(`\n${m('validSummary', { errors, warnings, files })}${notes ? ` ${m('notesSummary', { notes })}` : ''}${strict && warnings ? ` ${m('strictNote')}` : ''}\n`);
+      ctx.stdout.write(`\n${m('validSummary', { errors: realErrors, warnings, files })}${notes ? ` ${m('notesSummary', { notes })}` : ''}${strict && warnings ? ` ${m('strictNote')}` : ''}\n`);
     }
     if (errors === 0 && stats) {
       ctx.stdout.write(`${m('validClean', { dir, modules: stats.modules, questions: stats.questions, tasks: stats.tasks })}\n`);

@@ -12,6 +12,8 @@ export const m = messages({
     damaged: 'The progress database {path} is damaged.',
     damagedHint: 'dlpath did not change it. Keep a copy, then try: sqlite3 {path} ".recover" | sqlite3 repaired.db',
     busy: 'The progress database {path} stayed locked by another dlpath for too long; try again.',
+    readOnly: 'The progress database {path} cannot be written.',
+    readOnlyHint: 'Give yourself write permission on it (chmod u+w {path}), or use another folder with --home or DLPATH_HOME.',
   },
   zh: {
     homeUnwritable: '无法创建或写入数据文件夹 {path}。',
@@ -24,5 +26,7 @@ export const m = messages({
     damaged: '进度数据库 {path} 已损坏。',
     damagedHint: 'dlpath 没有改动它。请先备份，再尝试：sqlite3 {path} ".recover" | sqlite3 repaired.db',
     busy: '进度数据库 {path} 被另一个 dlpath 进程锁定太久，请重试。',
+    readOnly: '进度数据库 {path} 无法写入。',
+    readOnlyHint: '请给自己加上写权限（chmod u+w {path}），或用 --home / DLPATH_HOME 换一个文件夹。',
   },
 });

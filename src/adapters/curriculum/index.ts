@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { indexCurriculum, type Curriculum, type CurriculumIndex } from '../../core/model.js';
 import { CurriculumError } from '../../core/errors.js';
+import { makeDirs } from '../dirs.js';
 import { formatProblem, sortProblems } from '../../core/checks.js';
 import { m } from '../../i18n/curriculum.js';
 
@@ -56,7 +57,7 @@ function readCache(file: string, dir: string): Curriculum | undefined {
 
 function writeCache(file: string, data: CacheFile): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirs(path.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(data));
     fs.renameSync(tmp, file);

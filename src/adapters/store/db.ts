@@ -10,6 +10,7 @@ import type DatabaseType from 'better-sqlite3';
 // CommonJS: require() skips the export scan an ESM import of it costs (see src/cli.ts).
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof DatabaseType;
 import { EnvError } from '../../core/errors.js';
+import { makeDirs } from '../dirs.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
 import { m } from '../../i18n/store.js';
 
@@ -22,18 +23,26 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+let lastOpened: string | undefined;
+
+/** The database file opened last in this process, for messages about failures met later in a query. */
+export function lastOpenedFile(): string | undefined {
+  return lastOpened;
+}
+
 export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   const migrations = opts.migrations ?? MIGRATIONS;
   const known = migrations.length ? migrations[migrations.length - 1].version : 0;
   if (file !== ':memory:') {
     const dir = path.dirname(file);
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
       throw new EnvError(m('homeUnwritable', { path: dir }), m('homeUnwritableHint'));
     }
   }
+  lastOpened = file;
   let db: DB;
   try {
     db = new Database(file, { timeout: 5000 });
@@ -87,10 +96,13 @@ function migrate(db: DB, migrations: readonly Migration[], seen: number): void {
 export function storeError(e: unknown, file: string): unknown {
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB') return new EnvError(m('notOurs', { path: file }), m('notOursHint'));
-  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_IOERR')) {
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')) {
     return new EnvError(m('damaged', { path: file }), m('damagedHint', { path: file }));
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+  if (code.startsWith('SQLITE_READONLY') && fs.existsSync(file)) {
+    return new EnvError(m('readOnly', { path: file }), m('readOnlyHint', { path: file }));
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new EnvError(m('homeUnwritable', { path: path.dirname(file) }), m('homeUnwritableHint'));
   }
   if (code === 'SQLITE_BUSY') return new EnvError(m('busy', { path: file }));
