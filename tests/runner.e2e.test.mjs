@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { dlpath, tempDir, openDb, FIXTURES } from './helpers.mjs';
 
 const CURRICULUM = path.join(FIXTURES, 'tasks-basic');
@@ -208,4 +209,19 @@ test('Chinese: the report in Chinese, test names and the harness\'s explanations
   assert.match(r.stdout, /✘ scale\(\[1, 2, 3\], 2\) 等于 \[2, 4, 6\]/);
   assert.match(r.stdout, /结果与期望值不够接近[\s\S]*差得最多的位置 \(0,\)：期望 2\.0，得到 3\.0/);
   assert.doesNotMatch(r.stdout, /is not close enough|worst at/);
+});
+
+test('a Python without NumPy: exit 4 saying to install it, and the task is not skipped', async () => {
+  const venv = path.join(tempDir(), 'venv');
+  const made = spawnSync('python3', ['-m', 'venv', '--without-pip', venv]);
+  assert.equal(made.status, 0, String(made.stderr));
+  const python = path.join(venv, 'bin', 'python');
+  const { home } = started('scale', 'passes');
+  const r = check(home, ['scale'], { DLPATH_PYTHON: python });
+  assert.equal(r.code, 4, r.stdout + r.stderr);
+  assert.match(r.stderr, /needs numpy[\s\S]*Every task needs it, so nothing is skipped/);
+  const db = await openDb(home);
+  const row = db.prepare('SELECT skipped_at FROM task_progress WHERE task = ?').get('scale');
+  assert.equal(row.skipped_at, null);
+  db.close();
 });

@@ -6,7 +6,7 @@ import { resolveTask, type FoundTask } from './task.js';
 
 export { resolveTask };
 import type { CurriculumIndex } from '../core/model.js';
-import type { CheckResult, TestResult } from '../core/check-result.js';
+import { skippable, type CheckResult, type TestResult } from '../core/check-result.js';
 import { moduleStates, nextStep } from '../core/path.js';
 import { CurriculumError, EnvError, EXIT, UsageError } from '../core/errors.js';
 import { checkFile, pythonCommand, readTaskFile, workspaceFile, type Captured, type HarnessRun } from '../adapters/runner/index.js';
@@ -46,7 +46,8 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
     throw new EnvError(`${m('pythonBroken', { cmd })}${r.problem.message ? `\n${r.problem.message}` : ''}`, m('noPythonHint'));
   }
   const { firstPass } = recordCheck(store, mod.id, task.id, {
-    outcome: r.outcome, passed: r.passed, total: r.total, ms: run.ms, missing: r.missing });
+    outcome: r.outcome, passed: r.passed, total: r.total, ms: run.ms, missing: r.missing,
+    skip: r.outcome === 'missing_packages' && skippable(r.missing) });
   if (r.outcome === 'tests_broken') {
     throw new CurriculumError(`${m('testsBroken', { task: task.id })}\n${r.problem?.message ?? ''}`,
       m('validateHint', { dir: ix.curriculum.dir }));
@@ -117,7 +118,9 @@ export function renderCheck(ctx: Context, c: CheckRun): string {
     case 'missing_packages': {
       const packages = r.missing.join(' ');
       out += `${t.warn(m('missingPackages', { task: task.id, packages: r.missing.join(', '), python: r.python ?? pythonCommand(ctx.env) }))}\n`;
-      out += `${m('missingPackagesHint', { cmd: pythonCommand(ctx.env), packages, optional: task.optional ? m('optionalNote') : '' })}\n`;
+      out += skippable(r.missing)
+        ? `${m('missingPackagesHint', { cmd: pythonCommand(ctx.env), packages, optional: task.optional ? m('optionalNote') : '' })}\n`
+        : `${m('missingEssential', { cmd: pythonCommand(ctx.env), packages })}\n`;
       return out;
     }
     case 'syntax_error': {

@@ -183,3 +183,11 @@ export function interpret(p: ProcessEnd): CheckResult {
 export function notAttempted(timeLimit: number): CheckResult {
   return { outcome: 'not_attempted', tests: [], passed: 0, total: 0, missing: [], timedOut: false, timeLimit };
 }
+
+/** Packages every task may use: without them dlpath's tasks cannot run at all, so none is skipped for them. */
+export const ESSENTIAL_PACKAGES: readonly string[] = ['numpy'];
+
+/** A task whose only missing packages are optional extras (torch, ...) is skipped; a missing essential is not. */
+export function skippable(missing: readonly string[]): boolean {
+  return missing.length > 0 && missing.every((p) => !ESSENTIAL_PACKAGES.includes(p));
+}

@@ -55,6 +55,8 @@ export interface CheckRecord {
   total: number;
   ms: number;
   missing?: string[];
+  /** The task cannot run on this machine and is skipped: the path goes on without it. */
+  skip?: boolean;
 }
 
 /** Records one check; returns whether it is the task's first pass in this epoch. */
@@ -76,7 +78,7 @@ export function recordCheck(store: Store, module: string, task: string, c: Check
         skipped_at = CASE WHEN ? THEN coalesce(skipped_at, ?) ELSE skipped_at END
       WHERE task = ? AND epoch = ?`)
       .run(counts ? 1 : 0, now, counts ? 1 : 0, c.passed, counts ? 1 : 0, c.total, c.total, pass ? 1 : 0, now,
-        counts ? 0 : 1, now, task, store.epoch(module));
+        c.skip ? 1 : 0, now, task, store.epoch(module));
     return { firstPass: pass && !before?.passedAt };
   });
 }
