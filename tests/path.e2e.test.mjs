@@ -148,3 +148,15 @@ test('usage mistakes: one "dlpath:" line in the learner\'s language, where to lo
   assert.equal(choice.code, 2);
   assert.match(choice.stderr, /^dlpath: --format <format> cannot be "xml": use one of json, csv, xapi\./);
 });
+
+test('a locked module\'s quiz can be taken, with a note of what is missing', () => {
+  const o = setup();
+  fs.appendFileSync(path.join(o.curriculum, 'modules/beta/module.yaml'),
+    'quiz:\n  questions:\n    - {id: beta-tf, type: true_false, prompt: {en: Yes?, zh: 是吗？}, answer: true, explanation: {en: Yes., zh: 是。}}\n');
+  const r = dlpath(['quiz', 'beta', '--answers', '-'], { ...o, input: 'beta-tf: true\n' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Note: beta needs alpha first\. You can take its quiz anyway/);
+  const j = dlpath(['quiz', 'beta', '--answers', '-', '--json'], { ...o, input: 'beta-tf: true\n' });
+  assert.doesNotThrow(() => JSON.parse(j.stdout), 'the note stays off stdout with --json');
+  assert.match(j.stderr, /needs alpha first/);
+});

@@ -35,7 +35,8 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     const mod = findModule(ix, String(args[0]));
     const t = theme(ctx);
     if (!mod.lesson) {
-      ctx.stdout.write(`${m('lessonNone', { title: pick(mod.title) })}\n`);
+      if (ctx.json) ctx.stdout.write(`${JSON.stringify({ module: mod.id, title: pick(mod.title), lang: ctx.lang, markdown: null, read: false })}\n`);
+      else ctx.stdout.write(`${m('lessonNone', { title: pick(mod.title) })}\n`);
       return 0;
     }
     const md = readLocalized(ix.curriculum.dir, mod, mod.lesson, ctx.lang);

@@ -4,13 +4,13 @@
  * Exit 0 passed, 1 below the pass mark, 2 bad input, 130 Ctrl-C (answers so far kept).
  */
 import type { Context } from './context.js';
-import { findModule } from './shared.js';
+import { findModule, standingWithActivity } from './shared.js';
+import { m as mp } from '../i18n/path.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import type { Module, Question } from '../core/model.js';
 import { coerceAnswer, grade, score, type GradeResult, type Response } from '../core/grade.js';
 import { freshSeed, planQuiz, reconcilePlan } from '../core/quiz-plan.js';
 import { suggest } from '../core/suggest.js';
-import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { attemptAnswers, finishAttempt, recordAnswer, startAttempt, unfinishedAttempt } from '../adapters/store/quiz.js';
 import type { RatingName } from '../adapters/store/review.js';
@@ -185,9 +185,16 @@ export function dueDay(iso: string): string {
 
 // ------------------------------------------------------------------ the command
 
+/** The module, and a note when its prerequisites are not done (the quiz may be taken all the same). */
 async function moduleOf(ctx: Context, id: string) {
-  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home);
-  return { ix, mod: findModule(ix, id) };
+  const { ix, states } = await standingWithActivity(ctx);
+  const mod = findModule(ix, id);
+  const state = states.find((s) => s.module.id === mod.id);
+  if (state?.status === 'locked') {
+    const note = mp('lockedQuizNote', { module: mod.id, missing: state.missing.join(', ') });
+    (ctx.json ? ctx.stderr : ctx.stdout).write(`${theme(ctx).warn(note)}\n\n`);
+  }
+  return { ix, mod };
 }
 
 export async function run(ctx: Context, args: unknown[], opts: QuizOptions = {}): Promise<number> {
