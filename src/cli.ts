@@ -45,7 +45,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .helpCommand('help [command]', m('cmdHelp'))
     .option('--curriculum <dir>', m('optCurriculum'))
     .option('--home <dir>', m('optHome'))
-    .addOption(new Option('--lang <lang>', m('optLang')))
+    .addOption(new Option('--lang <lang>', m('optLang')).choices(['en', 'zh']))
     .option('--json', m('optJson'))
     .option('--no-color', m('optNoColor'))
     .option('-y, --yes', m('optYes'))

@@ -1,5 +1,6 @@
 /** `dlpath export`: every event of every epoch, as JSON, CSV or xAPI statements. */
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Context } from './context.js';
 import { Store, type StoredEvent } from '../adapters/store/store.js';
@@ -30,7 +31,8 @@ function xapi(e: StoredEvent, home: string): unknown {
   const data = (e.data ?? {}) as Record<string, unknown>;
   const statement: Record<string, unknown> = {
     id: undefined,
-    actor: { objectType: 'Agent', account: { homePage: 'urn:dlpath', name: home } },
+    // The learner is named by a digest of the data folder: stable across exports, without the user name in the path.
+    actor: { objectType: 'Agent', account: { homePage: 'urn:dlpath', name: `learner-${createHash('sha256').update(home).digest('hex').slice(0, 16)}` } },
     verb: { id: VERBS[e.kind] ?? 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': e.kind } },
     object: { objectType: 'Activity', id: `urn:dlpath:${e.module ?? 'path'}${e.item ? `:${e.item}` : ''}` },
     timestamp: e.ts,

@@ -17,7 +17,7 @@ import type { RatingName } from '../adapters/store/review.js';
 import { localDay } from '../adapters/store/store.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
 import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
-import { pick, type LText } from '../i18n/index.js';
+import { getLang, pick, type LText } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 
 export interface QuizOptions { answers?: string; seed?: string }
@@ -65,7 +65,8 @@ export function describeExpected(q: Question): string {
       if (q.unit) parts.push(pick(q.unit));
       return parts.join(' ');
     }
-    case 'text': return q.accept[0];
+    // In Chinese, the first accepted answer written in Chinese, if there is one.
+    case 'text': return (getLang() === 'zh' && q.accept.find((a) => /[\u3400-\u9fff]/.test(a))) || q.accept[0];
     case 'ordering': return q.answer.map((id) => choiceText(q, id)).join(' → ');
   }
 }

@@ -95,7 +95,7 @@ export function loadCurriculumFiles(dir: string): LoadResult {
   const moduleFiles = new Map<string, YamlFile>();
   const rootAbs = path.join(dir, ROOT_FILE);
   if (!fs.existsSync(rootAbs)) {
-    throw new UsageError(m('notCurriculum', { dir }), m('notCurriculumHint'));
+    throw new UsageError(m(fs.existsSync(dir) ? 'notCurriculum' : 'noFolder', { dir }), m('notCurriculumHint'));
   }
   const inputs = [rootAbs];
   const root = readYamlFile(rootAbs, ROOT_FILE, problems);
