@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """dlpath's test harness for coding tasks.
 
 Run by dlpath as:  python3 dlpath_harness.py --learner FILE --tests FILE [--require PKG]... [--report-fd N]
@@ -16,6 +17,15 @@ tr("English", "中文"), and the helpers' own messages are translated here.
 
 Python >= 3.8; NumPy only where a task needs it.
 """
+import os
+import sys
+
+if sys.version_info < (3, 8):  # checked before anything newer is imported, so that old Pythons get here
+    sys.stderr.write(("Python %d.%d 太旧了：dlpath 的任务需要 Python 3.8 或更新版本。\n"
+                      if os.environ.get("DLPATH_LANG", "").startswith("zh") else
+                      "Python %d.%d is too old: dlpath's tasks need Python 3.8 or newer.\n") % sys.version_info[:2])
+    sys.exit(64)
+
 import argparse
 import contextlib
 import importlib.util

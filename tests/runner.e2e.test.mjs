@@ -225,3 +225,10 @@ test('a Python without NumPy: exit 4 saying to install it, and the task is not s
   assert.equal(row.skipped_at, null);
   db.close();
 });
+
+test('a Python older than 3.8 is named as the problem (exit 4)', { skip: !fs.existsSync(path.join(process.env.HOME ?? '', '.pyenv/versions/3.6.15/bin/python')) && 'no Python 3.6 here' }, () => {
+  const { home } = started('scale', 'passes');
+  const r = check(home, ['scale'], { DLPATH_PYTHON: path.join(process.env.HOME, '.pyenv/versions/3.6.15/bin/python') });
+  assert.equal(r.code, 4);
+  assert.match(r.stderr, /Python 3\.6 is too old: dlpath's tasks need Python 3\.8 or newer/);
+});
