@@ -68,12 +68,13 @@ test('the text report lists each question and the score', () => {
   assert.match(r.stdout, /Passed/);
 });
 
-test('all answers wrong: exit 1, 0%, says what the right answers were; not passed', async () => {
+test('all answers wrong: exit 1, 0%, says what the right answers were, with the feedback and explanation; not passed', async () => {
   const h = home();
   const r = quiz(h, ['--answers', '-'], { input: JSON.stringify(ALL_WRONG) });
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /Score: 0 of 6 \(0%\)/);
-  assert.match(r.stdout, /basics-single: your answer: Against Fan Hui; right answer: Against Lee Sedol/);
+  assert.match(r.stdout, /✘ basics-single: Which match did AlphaGo win 4–1\?\n  your answer: Against Fan Hui\n  ✘ Not quite\. The answer: Against Lee Sedol\n  That is the 5–0 against Fan Hui, not Lee Sedol\.\n  AlphaGo beat Lee Sedol 4–1 in March 2016\./);
+  assert.match(r.stdout, /You left out: tanh/);
   assert.match(r.stdout, /dlpath quiz basics/);
   const [mp] = await rows(h, 'SELECT quiz_best, quiz_passed_at FROM module_progress WHERE module = ?', 'basics');
   assert.equal(mp.quiz_best, 0);
@@ -82,6 +83,9 @@ test('all answers wrong: exit 1, 0%, says what the right answers were; not passe
   const multi = j.questions.find((q) => q.id === 'basics-multiple');
   assert.deepEqual(multi.missed, ['c']);
   assert.deepEqual(multi.extra, ['b']);
+  const single = j.questions.find((q) => q.id === 'basics-single');
+  assert.deepEqual(single.feedback, ['That is the 5–0 against Fan Hui, not Lee Sedol.']);
+  assert.equal(single.explanation, 'AlphaGo beat Lee Sedol 4–1 in March 2016.');
 });
 
 test('the best score of the epoch is kept, and the first pass stays recorded', async () => {

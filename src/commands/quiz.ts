@@ -164,7 +164,7 @@ export async function askQuestion(ctx: Context, t: Theme, asked: Asked, header: 
 }
 
 /** Right or wrong, what was missed, the feedback for this wrong answer, and the explanation. */
-export function showFeedback(ctx: Context, t: Theme, o: Outcome): void {
+export function showFeedback(ctx: Context, t: Theme, o: Outcome, pad = ''): void {
   const { question: q, result: r } = o;
   const lines: string[] = [];
   if (r.correct) lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
@@ -177,7 +177,7 @@ export function showFeedback(ctx: Context, t: Theme, o: Outcome): void {
   }
   if (q.explanation) lines.push(md(ctx, t, q.explanation));
   if (q.source) lines.push(t.dim(m('source', { source: q.source })));
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  ctx.stdout.write(`${lines.join('\n').split('\n').map((l) => (l ? pad + l : l)).join('\n')}\n`);
 }
 
 export function dueDay(iso: string): string {
@@ -318,6 +318,8 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
         expected: expectedValue(o.question),
         ...(o.result.missed ? { missed: o.result.missed, extra: o.result.extra } : {}),
         ...(o.result.inPlace !== undefined ? { in_place: o.result.inPlace } : {}),
+        feedback: o.result.feedback.map((f) => pick(f)),
+        explanation: o.question.explanation ? pick(o.question.explanation) : null,
         rating: o.rating ?? null, next_review: o.due ?? null,
       })),
     }, null, 2)}\n`);
@@ -326,11 +328,15 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
   const t = theme(ctx);
   const lines: string[] = [];
   if (!ctx.interactive) {
-    // Scripted: one line per question, so the run reads as a report.
+    // Scripted: a line per question, so the run reads as a report; a wrong one gets what the
+    // learner would have read in the terminal (the right answer, the feedback, the explanation).
     for (const o of outcomes) {
-      lines.push(o.result.correct
-        ? `${t.ok(t.sym.pass)} ${o.question.id}`
-        : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('rightAnswer', { answer: describeExpected(o.question) })}`);
+      const head = `${o.question.id}: ${firstLine(pick(o.question.prompt))}`;
+      if (o.result.correct) ctx.stdout.write(`${t.ok(t.sym.pass)} ${head}\n`);
+      else {
+        ctx.stdout.write(`${t.bad(t.sym.fail)} ${head}\n  ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}\n`);
+        showFeedback(ctx, t, o, '  ');
+      }
     }
     lines.push('');
   }
