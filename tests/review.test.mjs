@@ -89,7 +89,7 @@ test('--limit takes the longest-overdue N; a wrong answer is Again (due tomorrow
   assert.deepEqual(again.json.reviewed.map((x) => [x.id, x.rating]), [['basics-tf', 'good'], ['basics-multiple', 'hard']]);
 });
 
-test('review --answers is checked before anything is stored: not due, unknown, wrong shape → exit 2', async () => {
+test('review --answers is checked before anything is stored: unknown, wrong shape → exit 2; not due → left for its day', async () => {
   const pc = machine();
   await pc.exec(quiz, ['basics'], { answers: '-' }, QUIZ_ONE_MISSED);
   pc.at(1);
@@ -98,7 +98,6 @@ test('review --answers is checked before anything is stored: not due, unknown, w
     try { return db.prepare("SELECT count(*) FROM events WHERE kind = 'review'").pluck().get(); } finally { db.close(); }
   };
   for (const [input, message] of [
-    ['basics-single: a\nbasics-tf: true\n', /question "basics-tf" is not due for review now/],
     ['basics-single: a\nbasics-sngle: a\n', /there is no question "basics-sngle" \(Did you mean: basics-single\?\)/],
     ['basics-single: z\n', /basics-single: "z" is not a choice/],
   ]) {
@@ -107,6 +106,14 @@ test('review --answers is checked before anything is stored: not due, unknown, w
   assert.equal(await count(), 0);
   await assert.rejects(pc.exec(review, [], { limit: '0' }), (e) => e.exitCode === 2 && /--limit/.test(e.message));
   assert.equal(pc.due(), 1, 'the card is still due');
+  // Without answers and without a terminal, --json lists what is due, for a script to answer.
+  const list = await pc.exec(review, [], {});
+  assert.deepEqual(list.json.questions.map((q) => q.id), ['basics-single']);
+  assert.ok(list.json.questions[0].choices.length >= 2);
+  // A question that exists but is not due yet is left for its day; the due one is reviewed.
+  const r = await pc.exec(review, [], { answers: '-' }, 'basics-single: a\nbasics-tf: true\n');
+  assert.deepEqual(r.json.not_due, ['basics-tf']);
+  assert.deepEqual(r.json.reviewed.map((x) => x.id), ['basics-single']);
 });
 
 test('resetting a module resets its cards; the review history stays', async () => {

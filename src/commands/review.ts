@@ -11,6 +11,7 @@ import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { dueCards, nextDue, recordReview } from '../adapters/store/review.js';
 import { theme } from '../adapters/ui/theme.js';
+import { pick } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 import {
   askQuestion, checkAnswers, describeExpected, describeResponse, didYouMean, dueDay, expectedValue, parseSeed,
@@ -49,11 +50,16 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
     });
     const take = (n: number) => (limit !== undefined ? Math.min(limit, n) : n);
     const outcomes: Array<Outcome & { module: string }> = [];
+    /** Questions an answers file answers that exist but are not due now: left for their day, not an error. */
+    const notDue: string[] = [];
 
     if (opts.answers !== undefined) {
       const { readAnswersFile } = await import('../adapters/answers-file.js');
       const { file, answers } = await readAnswersFile(ctx, opts.answers, items[0].question.id);
       const allowed = new Map<string, Question>(items.map((i) => [i.question.id, i.question]));
+      for (const id of [...answers.keys()]) {
+        if (!allowed.has(id) && ix.question(id)) { notDue.push(id); answers.delete(id); }
+      }
       const { responses, problems } = checkAnswers(answers, allowed, (id) =>
         ix.question(id) ? m('notDue', { id }) : `${m('unknownQuestionAnywhere', { id })}${didYouMean(id, allowed.keys())}`);
       if (problems.length) {
@@ -63,6 +69,18 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       const answered = items.filter((it) => responses.has(it.question.id));
       for (const it of answered.slice(0, take(answered.length))) outcomes.push(answer(store, it, responses.get(it.question.id)!));
     } else {
+      if (!ctx.interactive && ctx.json) {
+        // What is due, for a script to answer with --answers.
+        ctx.stdout.write(`${JSON.stringify({
+          due: due.length,
+          questions: items.slice(0, take(items.length)).map((it) => ({
+            id: it.question.id, module: it.module, type: it.question.type, prompt: pick(it.question.prompt),
+            ...('choices' in it.question ? { choices: it.question.choices.map((c) => ({ id: c.id, text: pick(c.text) })) } : {}),
+          })),
+          next_due: nextDue(store),
+        }, null, 2)}\n`);
+        return EXIT.ok;
+      }
       if (!ctx.interactive) throw new UsageError(m('reviewNeedTerminal'), m('reviewNeedTerminalHint'));
       const session = items.slice(0, take(items.length));
       ctx.stdout.write(`${t.heading(session.length < due.length
@@ -87,7 +105,7 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
           id: o.question.id, module: o.module, type: o.question.type, answer: o.response, correct: o.result.correct,
           expected: expectedValue(o.question), rating: o.rating, next_review: o.due,
         })),
-        right, still_due: stillDue, next_due: nextDue(store),
+        right, still_due: stillDue, not_due: notDue, next_due: nextDue(store),
       }, null, 2)}\n`);
       return EXIT.ok;
     }
@@ -99,6 +117,7 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
           : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('rightAnswer', { answer: describeExpected(o.question) })}`);
       }
     }
+    if (notDue.length) lines.push('', t.dim(m('skippedNotDue', { list: notDue.join(', ') })));
     lines.push('', t.em(m('reviewDone', { n: outcomes.length, right })));
     if (stillDue > 0) lines.push(m('stillDue', { n: stillDue }));
     ctx.stdout.write(`${lines.join('\n')}\n`);

@@ -8,7 +8,7 @@ export const m = messages({
     needTerminal: 'The quiz asks its questions in a terminal, and this is not one.',
     needTerminalHint: 'Run it in a terminal, or give the answers with --answers <file> (a YAML or JSON map of question id → answer; - reads stdin).',
     reviewNeedTerminal: 'The review asks its questions in a terminal, and this is not one.',
-    reviewNeedTerminalHint: 'Run `dlpath review` in a terminal, or give the answers with --answers <file> (a YAML or JSON map of question id → answer).',
+    reviewNeedTerminalHint: 'Run `dlpath review` in a terminal, or give the answers with --answers <file> (a YAML or JSON map of question id → answer); `dlpath review --json` lists the questions due.',
     badSeed: '--seed must be a whole number, not "{value}".',
     badLimit: '--limit must be a whole number of at least 1, not "{value}".',
     answersUnreadable: 'Cannot read the answers file {file}: {reason}.',
@@ -79,6 +79,7 @@ export const m = messages({
     nextReview: 'Next review of this question: {when}.',
     reviewDone: 'Reviewed {n}: {right} right.',
     stillDue: '{n} still due: run `dlpath review` again.',
+    skippedNotDue: 'Not due now, so not counted (each comes back on its day): {list}',
   },
   zh: {
     didYouMean: '你是不是想输入：{names}？',
@@ -87,7 +88,7 @@ export const m = messages({
     needTerminal: '测验需要在终端里逐题作答，而当前不是终端。',
     needTerminalHint: '请在终端中运行，或用 --answers <文件> 提供答案（YAML 或 JSON，题目 id → 答案；- 表示从标准输入读取）。',
     reviewNeedTerminal: '复习需要在终端里逐题作答，而当前不是终端。',
-    reviewNeedTerminalHint: '请在终端中运行 `dlpath review`，或用 --answers <文件> 提供答案（YAML 或 JSON，题目 id → 答案）。',
+    reviewNeedTerminalHint: '请在终端中运行 `dlpath review`，或用 --answers <文件> 提供答案（YAML 或 JSON，题目 id → 答案）；`dlpath review --json` 会列出到期的题目。',
     badSeed: '--seed 必须是整数，而不是“{value}”。',
     badLimit: '--limit 必须是不小于 1 的整数，而不是“{value}”。',
     answersUnreadable: '无法读取答案文件 {file}：{reason}。',
@@ -158,5 +159,6 @@ export const m = messages({
     nextReview: '这道题下次复习：{when}。',
     reviewDone: '复习了 {n} 道：答对 {right} 道。',
     stillDue: '还有 {n} 道到期：再运行一次 `dlpath review`。',
+    skippedNotDue: '这些题现在还没到期，不计入（到期那天会再出现）：{list}',
   },
 });
