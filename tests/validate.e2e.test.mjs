@@ -138,6 +138,17 @@ test('validate reports every problem, not the first, then a summary', () => {
   assert.match(r.stdout, /3 error\(s\), 0 warning\(s\) in 2 file\(s\)\./);
 });
 
+test('a broken question does not hide the cross-check problems of the rest of the module', () => {
+  const dir = variant({
+    [ALPHA]: alpha().replace('type: numeric', 'type: wat').replace('      answer: a\n', '      answer: e\n').replace('track: basics\n', 'track: basics\nrequires: [ghost]\n'),
+  });
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 3);
+  assert.match(r.stdout, /quiz\.questions\[1\]\.type: "wat" is not one of/);
+  assert.match(r.stdout, /quiz\.questions\[0\]\.answer: choice "e" does not exist/);
+  assert.match(r.stdout, /requires\[0\]: no module "ghost"/);
+});
+
 test('a newer format_version is refused with a message to upgrade dlpath', () => {
   const dir = variant({ 'curriculum.yaml': fs.readFileSync(path.join(copyFixture('mini'), 'curriculum.yaml'), 'utf8').replace('format_version: 1', 'format_version: 2') });
   const r = dlpath(['validate', dir]);

@@ -64,8 +64,11 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
   }
 }
 
-/** Cross-checks the whole curriculum. `moduleFile(id)` is the module's file, for messages. */
-export function crossCheck(c: Curriculum): Problem[] {
+/**
+ * Cross-checks the whole curriculum. `broken(file, item)` names the questions (q<i>) and tasks (t<i>)
+ * whose shape is already reported as broken: they are left out here.
+ */
+export function crossCheck(c: Curriculum, broken: (file: string, item: string) => boolean = () => false): Problem[] {
   const out: Problem[] = [];
   const trackOf = new Map<string, string>();
   const trackIds = new Set<string>();
@@ -103,6 +106,7 @@ export function crossCheck(c: Curriculum): Problem[] {
     const quiz = m.quiz;
     if (quiz) {
       quiz.questions.forEach((q, qi) => {
+        if (broken(f, `q${qi}`)) return;
         const at: KeyPath = ['quiz', 'questions', qi];
         const prev = questionIds.get(q.id);
         if (prev) out.push({ file: f, path: [...at, 'id'], severity: 'error', message: `question id "${q.id}" is already used in ${prev}` });
@@ -115,6 +119,7 @@ export function crossCheck(c: Curriculum): Problem[] {
       }
     }
     m.tasks.forEach((t, ti) => {
+      if (broken(f, `t${ti}`)) return;
       const prev = taskIds.get(t.id);
       if (prev) out.push({ file: f, path: ['tasks', ti, 'id'], severity: 'error', message: `task id "${t.id}" is already used in ${prev}` });
       else taskIds.set(t.id, f);

@@ -93,6 +93,8 @@ function checkReferencedFile(dir: string, realDir: string, y: YamlFile, moduleDi
 export function loadCurriculumFiles(dir: string): LoadResult {
   const problems: Problem[] = [];
   const moduleFiles = new Map<string, YamlFile>();
+  /** Per module file, the questions (q<i>) and tasks (t<i>) whose shape is broken: left out of the cross-checks. */
+  const invalidItems = new Map<string, Set<string>>();
   const rootAbs = path.join(dir, ROOT_FILE);
   if (!fs.existsSync(rootAbs)) {
     throw new UsageError(m(fs.existsSync(dir) ? 'notCurriculum' : 'noFolder', { dir }), m('notCurriculumHint'));
@@ -138,8 +140,15 @@ export function loadCurriculumFiles(dir: string): LoadResult {
       checkShape(y.data, moduleSchema, [], ms);
       place(y, ms, problems);
       if (ms.some((p) => p.severity === 'error')) ok = false;
-      // Unknown keys leave the typed model intact: go on to the cross-checks, to report every problem.
-      if (ms.some((p) => p.severity === 'error' && !p.atKey)) return;
+      // To report every problem, the cross-checks go on where they can: past unknown keys, and past a
+      // broken question or task (which is then left out of them). Anything else broken stops the module.
+      const itemOf = (p: ShapeProblem): string | undefined =>
+        (p.path[0] === 'quiz' && p.path[1] === 'questions' && typeof p.path[2] === 'number') ? `q${p.path[2]}`
+          : (p.path[0] === 'tasks' && typeof p.path[1] === 'number' && p.path.length > 2) ? `t${p.path[1]}` : undefined;
+      const errors = ms.filter((p) => p.severity === 'error' && !p.atKey);
+      if (errors.some((p) => itemOf(p) === undefined)) return;
+      const broken = new Set(errors.map(itemOf));
+      if (broken.size) invalidItems.set(rel, broken as Set<string>);
       const mod = normaliseModule(y.data as Record<string, unknown>, rel);
       if (mod.id !== id) {
         problems.push({ file: rel, path: ['id'], severity: 'error', ...y.locate(['id']),
@@ -153,6 +162,7 @@ export function loadCurriculumFiles(dir: string): LoadResult {
         if (!mod.lesson[l]) problems.push({ file: rel, path: ['lesson'], severity: 'warning', ...y.locate(['lesson']), message: `no ${l} lesson` });
       }
       mod.tasks.forEach((task, ti2) => {
+        if (broken.has(`t${ti2}`)) return;
         const at = ['tasks', ti2];
         lpathEntries(task.brief).forEach(({ lang, rel: r }) =>
           checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? [...at, 'brief', lang] : [...at, 'brief'], problems));
@@ -183,7 +193,7 @@ export function loadCurriculumFiles(dir: string): LoadResult {
     tracks: tracks.map((t) => ({ id: t.id as string, title: t.title as Curriculum['title'], modules: (t.modules as string[]) ?? [] })),
     modules,
   };
-  for (const p of crossCheck(curriculum)) {
+  for (const p of crossCheck(curriculum, (file, item) => invalidItems.get(file)?.has(item) ?? false)) {
     const y = p.file === ROOT_FILE ? root : moduleFiles.get(p.file);
     problems.push({ ...p, ...(y ? y.locate(p.path, p.atKey) : { line: 1, column: 1 }) });
   }
