@@ -11,7 +11,7 @@ import type { Command as CommandType } from 'commander';
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommandType;
 import { makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
-import { detectLang, setLang } from './i18n/index.js';
+import { detectLang, sentences, setLang } from './i18n/index.js';
 import { m } from './i18n/cli.js';
 import { suggest } from './core/suggest.js';
 import { loadColors } from './adapters/ui/theme.js';
@@ -111,7 +111,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     if (name !== undefined) {
       const names = program.commands.map((c) => c.name());
       const hint = suggest(name, names);
-      io.stderr.write(`dlpath: ${m('unknownCommand', { name })}${hint.length ? ` ${m('didYouMean', { names: hint.join(', ') })}` : ''}\n`);
+      io.stderr.write(`dlpath: ${sentences(m('unknownCommand', { name }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : '')}\n`);
       io.stderr.write(`${m('unknownOption')}\n`);
       code = 2;
       return;
@@ -152,11 +152,14 @@ function localizeError(s: string): string {
     }
     return line.replace(/^error: /, '');
   });
-  return `dlpath: ${lines.join(' ')}\n${m('unknownOption')}\n`;
+  return `dlpath: ${sentences(...lines)}\n${m('unknownOption')}\n`;
 }
 
 /** Commander's own headings, in the learner's language. */
 function localizeHelp(s: string): string {
-  return s.replace(/^(Usage|Options|Commands|Arguments):/gm, (_m, h: string) => m(`heading${h}` as 'headingUsage'))
+  return s.replace(/^(Usage|Options|Commands|Arguments):( ?)/gm, (_m, h: string, space: string) => {
+    const heading = m(`heading${h}` as 'headingUsage');
+    return heading.endsWith('：') ? heading : heading + space;
+  })
     .replace(/\(default: /g, `(${m('defaultWord')}: `).replace(/\(choices: /g, `(${m('choicesWord')}: `);
 }

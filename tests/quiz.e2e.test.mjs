@@ -185,7 +185,7 @@ test('in Chinese, the report and the errors are in Chinese', () => {
   const h = home();
   const r = quiz(h, ['--answers', '-'], { input: JSON.stringify(ALL_WRONG), env: { DLPATH_LANG: 'zh' } });
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /得分：6 题答对 0 题/);
+  assert.match(r.stdout, /得分：6 题中答对 0 题/);
   assert.match(r.stdout, /正确答案：对李世石/);
   const bad = quiz(h, ['--answers', '-'], { input: 'basics-tf: maybe\n', env: { DLPATH_LANG: 'zh' } });
   assert.equal(bad.code, 2);

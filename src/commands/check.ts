@@ -78,9 +78,9 @@ function testLine(t: Theme, r: CheckResult, x: TestResult): string {
     case 'passed': return `  ${t.ok(t.sym.pass)} ${name}`;
     case 'failed': return `  ${t.bad(t.sym.fail)} ${name}`;
     case 'error': return `  ${t.bad(t.sym.error)} ${name}`;
-    case 'timeout': return `  ${t.bad(t.sym.error)} ${name} ${t.bad(`(${m('testTimeout', { s: r.timeLimit })})`)}`;
-    case 'todo': return `  ${t.warn(t.sym.skip)} ${name} ${t.dim(`(${m('testTodo')})`)}`;
-    case 'not_run': return `  ${t.dim(t.sym.skip)} ${t.dim(`${name} (${r.timedOut ? m('testNotRun') : m('testNotRunCrash')})`)}`;
+    case 'timeout': return `  ${t.bad(t.sym.error)} ${name} ${t.bad(m('paren', { text: m('testTimeout', { s: r.timeLimit }) }))}`;
+    case 'todo': return `  ${t.warn(t.sym.skip)} ${name} ${t.dim(m('paren', { text: m('testTodo') }))}`;
+    case 'not_run': return `  ${t.dim(t.sym.skip)} ${t.dim(`${name} ${m('paren', { text: r.timedOut ? m('testNotRun') : m('testNotRunCrash') })}`)}`;
   }
 }
 

@@ -17,7 +17,7 @@ import type { RatingName } from '../adapters/store/review.js';
 import { localDay } from '../adapters/store/store.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
 import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
-import { getLang, pick, type LText } from '../i18n/index.js';
+import { getLang, pick, sentences, type LText } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 
 export interface QuizOptions { answers?: string; seed?: string }
@@ -169,7 +169,7 @@ export function showFeedback(ctx: Context, t: Theme, o: Outcome, pad = ''): void
   const lines: string[] = [];
   if (r.correct) lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
   else {
-    lines.push(`${t.bad(`${t.sym.fail} ${m('wrong')}`)} ${m('theAnswer', { answer: t.em(describeExpected(q)) })}`);
+    lines.push(`${t.sym.fail} ${sentences(t.bad(m('wrong')), m('theAnswer', { answer: t.em(describeExpected(q)) }))}`);
     if (r.missed?.length) lines.push(m('youMissed', { list: r.missed.map((id) => choiceText(q, id)).join(m('listSep')) }));
     if (r.extra?.length) lines.push(m('notRight', { list: r.extra.map((id) => choiceText(q, id)).join(m('listSep')) }));
     if (r.inPlace !== undefined && q.type === 'ordering') lines.push(m('inPlace', { k: r.inPlace, n: q.answer.length }));

@@ -8,14 +8,14 @@ import { dueCount } from '../adapters/store/review-due.js';
 import { moduleStates, type ModuleState, type ProgressSnapshot, type Step } from '../core/path.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
-import { pick } from '../i18n/index.js';
+import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
 export function findModule(ix: CurriculumIndex, id: string): Module {
   const mod = ix.module(id);
   if (mod) return mod;
   const hint = suggest(id, ix.ordered.map((x) => x.id));
-  throw new UsageError(`${m('unknownModule', { id })}${hint.length ? ` ${m('didYouMean', { names: hint.join(', ') })}` : ''}`,
+  throw new UsageError(sentences(m('unknownModule', { id }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : ''),
     m('listModules'));
 }
 

@@ -13,7 +13,7 @@ import { currentTask, startTask, taskRow } from '../adapters/store/tasks.js';
 import type { Store } from '../adapters/store/store.js';
 import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
-import { pick } from '../i18n/index.js';
+import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
 export interface FoundTask { module: Module; task: Task }
@@ -31,7 +31,7 @@ export function findTask(ix: CurriculumIndex, id: string): FoundTask {
   if (found) return found;
   const all = ix.ordered.flatMap((mod) => mod.tasks.map((t) => t.id));
   const hint = suggest(id, all);
-  throw new UsageError(`${m('unknownTask', { id })}${hint.length ? ` ${m('didYouMean', { names: hint.join(', ') })}` : ''}`,
+  throw new UsageError(sentences(m('unknownTask', { id }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : ''),
     m('listTasks'));
 }
 

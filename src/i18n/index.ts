@@ -37,6 +37,13 @@ export function messages<T extends Record<string, string>>(cat: { en: T; zh: { [
   return (key: keyof T & string, vars?: Vars): string => format(cat[current][key] ?? cat.en[key], vars);
 }
 
+/** Sentences one after another: a space between English ones, none after Chinese punctuation. */
+export function sentences(...parts: string[]): string {
+  // Colour codes at the end of a part do not count as its last character.
+  const ends = (s: string) => /[。！？：；）」』]$/.test(s.replace(/\u001b\[[0-9;]*m/g, ''));
+  return parts.filter(Boolean).reduce((acc, s) => (!acc ? s : ends(acc) ? acc + s : `${acc} ${s}`), '');
+}
+
 /** A curriculum text: a plain string, or one per language. */
 export type LText = string | { en?: string; zh?: string };
 

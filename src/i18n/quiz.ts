@@ -144,7 +144,7 @@ export const m = messages({
     notANumber: '请输入一个数字，例如 0.25、-3 或 1e-3。',
     emptyAnswer: '请输入答案。',
     tolerance: '± {tol}',
-    scoreLine: '得分：{total} 题答对 {correct} 题（{percent}%）。',
+    scoreLine: '得分：{total} 题中答对 {correct} 题（{percent}%）。',
     passed: '通过：及格线是 {mark}%。',
     failed: '还没有通过：及格线是 {mark}%。',
     missedHeader: '答错的题目：',
