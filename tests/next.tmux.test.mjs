@@ -51,3 +51,19 @@ test('next in a terminal shows the lesson in the pager, marks it read, then offe
     tmux('kill-session', '-t', session);
   }
 });
+
+test('yes/no questions take 是 and 否 in Chinese (reset asks first)', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+  const home = path.join(tempDir(), 'home');
+  const curriculum = copyFixture('mini');
+  const session = `dlpath-yn-${process.pid}`;
+  const env = `env -u NODE_EXTRA_CA_CERTS NO_COLOR=1 LANG=zh_CN.UTF-8 LC_ALL= DLPATH_HOME=${home} DLPATH_CURRICULUM=${curriculum}`;
+  spawnSync(process.execPath, [BIN, 'learn', 'alpha'], { env: { ...process.env, DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum, PAGER: 'cat' } });
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '12', `${env} ${process.execPath} ${BIN} reset alpha; echo EXIT=$?; sleep 30`);
+  try {
+    await waitFor(session, /重置 1 个模块？（是\/否，直接回车为“否”）/);
+    tmux('send-keys', '-t', session, '是', 'Enter');
+    await waitFor(session, /已重置 1 个模块：alpha。[\s\S]*EXIT=0/);
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+});

@@ -1,7 +1,13 @@
 import { messages } from './index.js';
 
-/** The key hints under a list prompt (@inquirer/prompts prints them in English otherwise). */
+/** The words of prompts that @inquirer/prompts would print in English: key hints, yes/no. */
 export const m = messages({
-  en: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert' },
-  zh: { navigate: '移动', select: '选择', submit: '提交', all: '全选', invert: '反选' },
+  en: {
+    navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert',
+    yesNoDefaultYes: '(Y/n)', yesNoDefaultNo: '(y/N)', yes: 'yes', no: 'no', yesNoAgain: 'Answer y or n.',
+  },
+  zh: {
+    navigate: '移动', select: '选择', submit: '提交', all: '全选', invert: '反选',
+    yesNoDefaultYes: '（是/否，直接回车为“是”）', yesNoDefaultNo: '（是/否，直接回车为“否”）', yes: '是', no: '否', yesNoAgain: '请回答“是”或“否”（也可以输入 y 或 n）。',
+  },
 });

@@ -6,6 +6,7 @@
 import type { Context } from '../../commands/context.js';
 import { Cancelled } from '../../core/errors.js';
 import { m as hint } from '../../i18n/prompts.js';
+import { sentences } from '../../i18n/index.js';
 
 export interface PromptChoice<V> { value: V; name: string; description?: string }
 
@@ -65,8 +66,18 @@ export async function ask(ctx: Context, message: string, validate: (s: string) =
   return guarded(() => input({ message, validate, theme: { prefix: PREFIX } }, io(ctx)), o.cancelMessage ?? '');
 }
 
-/** Yes or no. */
+const YES = /^(y|yes|是|是的|好|好的|对|确定|要)$/i;
+const NO = /^(n|no|否|不|不要|不用|取消)$/i;
+
+/** Yes or no: y/n, or 是/否 and their kin (inquirer's own confirm knows only y/n, and reads 是 as no). */
 export async function yesNo(ctx: Context, message: string, dflt: boolean, o: PromptOptions = {}): Promise<boolean> {
-  const { confirm } = await inquirer();
-  return guarded(() => confirm({ message, default: dflt, theme: { prefix: PREFIX } }, io(ctx)), o.cancelMessage ?? '');
+  const { input } = await inquirer();
+  const answer = await guarded(() => input({
+    message: sentences(message, hint(dflt ? 'yesNoDefaultYes' : 'yesNoDefaultNo')),
+    validate: (s) => (!s.trim() || YES.test(s.trim()) || NO.test(s.trim()) ? true : hint('yesNoAgain')),
+    transformer: (s, { isFinal }) => (isFinal ? (s.trim() ? s : hint(dflt ? 'yes' : 'no')) : s),
+    theme: { prefix: PREFIX },
+  }, io(ctx)), o.cancelMessage ?? '');
+  const s = answer.trim();
+  return s ? YES.test(s) : dflt;
 }
