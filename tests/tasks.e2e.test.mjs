@@ -158,3 +158,20 @@ test('hint and solution default to the current task, like check and watch', () =
   assert.equal(s.code, 0, s.stderr);
   assert.match(s.stdout, /def scale/);
 });
+
+test('reset sets the module\'s task files aside, so the task starts over from a fresh starter', () => {
+  const home = tempDir();
+  const o = { home, curriculum: path.join(FIXTURES, 'tasks-basic') };
+  assert.equal(dlpath(['task', 'scale'], o).code, 0);
+  const file = path.join(home, 'workspace', 'tb-vectors', 'scale.py');
+  fs.copyFileSync(path.join(FIXTURES, 'tasks-basic', 'learners', 'passes.py'), file);
+  assert.equal(dlpath(['check', 'scale'], o).code, 0);
+  const r = dlpath(['reset', 'tb-vectors', '--yes'], o);
+  assert.equal(r.code, 0, r.stderr);
+  const kept = path.join(home, 'workspace', 'tb-vectors', '.attempt-0', 'scale.py');
+  assert.match(r.stdout, /Your task files were moved to .*\.attempt-0/);
+  assert.equal(fs.readFileSync(kept, 'utf8'), fs.readFileSync(path.join(FIXTURES, 'tasks-basic', 'learners', 'passes.py'), 'utf8'), 'the solved file is kept');
+  assert.equal(fs.existsSync(file), false);
+  assert.equal(dlpath(['task', 'scale'], o).code, 0);
+  assert.equal(dlpath(['check', 'scale'], o).code, 1, 'the fresh starter does not pass');
+});

@@ -1,10 +1,33 @@
-/** `dlpath reset <module>... | --all`: start modules over; history is kept. */
+/** `dlpath reset <module>... | --all`: start modules over; history is kept, and so are the learner's files. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Context } from './context.js';
 import { findModule, standing } from './shared.js';
+import type { Module } from '../core/model.js';
 import { resetModules } from '../adapters/store/progress.js';
+import { workspaceFile } from '../adapters/runner/index.js';
+import { makeDirs } from '../adapters/dirs.js';
 import { UsageError } from '../core/errors.js';
 import { theme } from '../adapters/ui/theme.js';
 import { m } from '../i18n/path.js';
+
+/**
+ * Moves the module's task files out of the way, into `.attempt-<epoch>/` beside them, so that the
+ * next `dlpath task` starts from a fresh starter (a solved file would pass again at once). Returns the
+ * folders files were moved to.
+ */
+function setAsideWork(home: string, mod: Module, epoch: number): string[] {
+  const moved = new Set<string>();
+  for (const task of mod.tasks) {
+    const file = workspaceFile(home, mod, task);
+    if (!fs.existsSync(file)) continue;
+    const dir = path.join(path.dirname(file), `.attempt-${epoch}`);
+    makeDirs(dir);
+    fs.renameSync(file, path.join(dir, path.basename(file)));
+    moved.add(dir);
+  }
+  return [...moved];
+}
 
 export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }): Promise<number> {
   const names = (args[0] as string[] | undefined) ?? [];
@@ -13,18 +36,23 @@ export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }
   try {
     const ids = opts.all ? ix.ordered.map((x) => x.id) : [...new Set(names.map((n) => findModule(ix, n).id))];
     const t = theme(ctx);
-    if (!ctx.json) ctx.stdout.write(`${m('resetWhat', { modules: ids.join(', ') })}\n`);
     if (!ctx.yes) {
       if (!ctx.interactive) throw new UsageError(m('resetNeedsYes'));
+      ctx.stdout.write(`${m('resetWhat', { modules: ids.join(', ') })}\n`);
       const { yesNo } = await import('../adapters/ui/prompts.js');
       if (!(await yesNo(ctx, m('resetConfirm', { n: ids.length }), false))) {
         ctx.stdout.write(`${m('resetCancelled')}\n`);
         return 0;
       }
     }
+    const epochs = new Map(ids.map((id) => [id, store.epoch(id)]));
     resetModules(store, ids);
-    if (ctx.json) ctx.stdout.write(`${JSON.stringify({ reset: ids })}\n`);
-    else ctx.stdout.write(`${t.ok(m('resetDone', { n: ids.length, modules: ids.join(', ') }))}\n`);
+    const moved = ids.flatMap((id) => setAsideWork(ctx.home, ix.module(id)!, epochs.get(id)!));
+    if (ctx.json) ctx.stdout.write(`${JSON.stringify({ reset: ids, files_moved_to: moved })}\n`);
+    else {
+      ctx.stdout.write(`${t.ok(m('resetDone', { n: ids.length, modules: ids.join(', ') }))}\n`);
+      for (const dir of moved) ctx.stdout.write(`${m('resetFilesMoved', { dir })}\n`);
+    }
     return 0;
   } finally {
     store.close();
