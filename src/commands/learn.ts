@@ -57,6 +57,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     markLessonRead(store, mod.id);
     const after = nextStep(moduleStates(ix, readProgress(store)));
     ctx.stdout.write(`\n${t.ok(m('lessonMarked', { cmd: after ? t.cmd(stepCommand(after.next!)) : 'dlpath review' }))}\n`);
+    if (mod.tasks.length) ctx.stdout.write(`${t.dim(m('moduleTasks', { list: mod.tasks.map((x) => `dlpath task ${x.id}`).join(' · ') }))}\n`);
     return 0;
   } finally {
     store.close();

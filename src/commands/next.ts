@@ -8,7 +8,7 @@ import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
 export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkInto = true): Promise<number> {
-  const { ix, states, streak: days, due } = await standingWithActivity(ctx);
+  const { ix, states, progress, streak: days, due } = await standingWithActivity(ctx);
   const next = nextStep(states);
   const step = next?.next;
   if (ctx.json) {
@@ -30,6 +30,10 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkIn
   const mod = ix.module(step.module)!;
   ctx.stdout.write(`\n${t.heading(m('nextHeader'))}${m('labelSep')}${t.em(stepTitle(step, ix))}\n`);
   if (mod.summary) ctx.stdout.write(`${t.dim(pick(mod.summary))}\n`);
+  const best = progress.modules[mod.id]?.quizBest;
+  if (step.kind === 'quiz' && best !== null && best !== undefined) {
+    ctx.stdout.write(`${t.warn(m('quizLastTime', { module: mod.id, percent: Math.round(best * 100), mark: Math.round((mod.quiz?.pass_mark ?? 0.8) * 100) }))}\n`);
+  }
   if (!walkInto || !ctx.interactive) {
     ctx.stdout.write(`${m('run', { cmd: t.cmd(stepCommand(step)) })}\n`);
     return 0;
