@@ -86,9 +86,10 @@ test('numeric: the ways a learner writes a number', () => {
   const table = [
     ['0.001', 0.001], ['1e-3', 0.001], ['1E-3', 0.001], ['+2', 2], ['-3', -3], ['−3', -3],
     ['１.５', 1.5], ['１．５', 1.5], ['  42  ', 42], ['.5', 0.5], ['5.', 5], ['1,000', 1000], ['1 000 000', 1e6], [7, 7],
+    ['1/4', 0.25], ['-3/8', -0.375], ['１／４', 0.25],
   ];
   for (const [raw, want] of table) assert.equal(parseNumber(raw), want, JSON.stringify(raw));
-  for (const raw of ['abc', '', '1.2.3', '0x10', '1e', 'NaN', 'Infinity', '12,34', '--1']) {
+  for (const raw of ['abc', '', '1.2.3', '0x10', '1e', 'NaN', 'Infinity', '12,34', '--1', '1/0', '1/2/3']) {
     assert.equal(parseNumber(raw), undefined, JSON.stringify(raw));
   }
   assert.equal(gradeRaw(numeric({ abs: 0.001 }), '２.３０２６').correct, true);

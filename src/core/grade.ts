@@ -49,6 +49,9 @@ export function parseNumber(raw: string | number): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   let s = raw.normalize('NFKC').trim().replace(/[−–]/gu, '-');
   if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/[, ]/g, '');
+  // A simple fraction, as people write probabilities: 1/4, -3/8.
+  const frac = /^([-+]?\d+)\s*\/\s*(\d+)$/.exec(s);
+  if (frac) return Number(frac[2]) === 0 ? undefined : Number(frac[1]) / Number(frac[2]);
   if (!NUMBER.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
