@@ -4,6 +4,7 @@ import { standingWithActivity, stepCommand, stepTitle } from './shared.js';
 import { nextStep, overallPercent, type Step } from '../core/path.js';
 import type { CurriculumIndex } from '../core/model.js';
 import { theme } from '../adapters/ui/theme.js';
+import { textWidth, wrap } from '../adapters/ui/markdown.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
@@ -29,7 +30,7 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkIn
   }
   const mod = ix.module(step.module)!;
   ctx.stdout.write(`\n${t.heading(m('nextHeader'))}${m('labelSep')}${t.em(stepTitle(step, ix))}\n`);
-  if (mod.summary) ctx.stdout.write(`${t.dim(pick(mod.summary))}\n`);
+  if (mod.summary) ctx.stdout.write(`${wrap(t.dim(pick(mod.summary)), textWidth(ctx.stdout)).join('\n')}\n`);
   const best = progress.modules[mod.id]?.quizBest;
   if (step.kind === 'quiz' && best !== null && best !== undefined) {
     ctx.stdout.write(`${t.warn(m('quizLastTime', { module: mod.id, percent: Math.round(best * 100), mark: Math.round((mod.quiz?.pass_mark ?? 0.8) * 100) }))}\n`);

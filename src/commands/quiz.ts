@@ -16,7 +16,7 @@ import { attemptAnswers, finishAttempt, recordAnswer, startAttempt, unfinishedAt
 import type { RatingName } from '../adapters/store/review.js';
 import { localDay } from '../adapters/store/store.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
-import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
+import { displayWidth, renderMarkdown, textWidth, wrap } from '../adapters/ui/markdown.js';
 import { getLang, pick, sentences, type LText } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 
@@ -157,7 +157,7 @@ export async function askQuestion(ctx: Context, t: Theme, asked: Asked, header: 
         remaining.splice(remaining.indexOf(id), 1);
       }
       order.push(...remaining);
-      ctx.stdout.write(`${t.dim(m('orderIs', { list: order.map((id) => choiceText(q, id)).join(' → ') }))}\n`);
+      ctx.stdout.write(`${wrap(t.dim(m('orderIs', { list: order.map((id) => choiceText(q, id)).join(' → ') })), width(ctx)).join('\n')}\n`);
       return order;
     }
   }
@@ -177,7 +177,10 @@ export function showFeedback(ctx: Context, t: Theme, o: Outcome, pad = ''): void
   }
   if (q.explanation) lines.push(md(ctx, t, q.explanation));
   if (q.source) lines.push(t.dim(m('source', { source: q.source })));
-  ctx.stdout.write(`${lines.join('\n').split('\n').map((l) => (l ? pad + l : l)).join('\n')}\n`);
+  // Long lines break between words (or Chinese characters), not wherever the terminal's edge falls.
+  const w = width(ctx) - pad.length;
+  const text = lines.flatMap((l) => l.split('\n')).flatMap((l) => (displayWidth(l) > w ? wrap(l, w) : [l]));
+  ctx.stdout.write(`${text.map((l) => (l ? pad + l : l)).join('\n')}\n`);
 }
 
 export function dueDay(iso: string): string {
