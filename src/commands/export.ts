@@ -66,7 +66,7 @@ export async function run(ctx: Context, _args: unknown[], opts: { format?: strin
     try {
       fs.writeFileSync(file, chunks.join(''));
     } catch (e) {
-      throw new EnvError(m('exportCantWrite', { file, reason: (e as Error).message }));
+      throw new EnvError(m('exportCantWrite', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), m('exportCantWriteHint'));
     }
     ctx.stderr.write(`${m('exportWritten', { n, file })}\n`);
   } else {

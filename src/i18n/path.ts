@@ -51,7 +51,8 @@ export const m = messages({
     resetCancelled: 'Nothing was reset.',
     resetFilesMoved: 'Your task files were moved to {dir}: `dlpath task` starts you from fresh starters.',
     exportWritten: 'Wrote {n} event(s) to {file}.',
-    exportCantWrite: 'Cannot write {file}: {reason}',
+    exportCantWrite: 'Cannot write {file} ({reason}).',
+    exportCantWriteHint: 'Check that its folder exists and that you may write there, or leave out --out to print to the screen.',
   },
   zh: {
     stepLesson: '阅读「{title}」的课文',
@@ -103,6 +104,7 @@ export const m = messages({
     resetCancelled: '没有重置任何内容。',
     resetFilesMoved: '你的任务文件已移到 {dir}：`dlpath task` 会给你全新的起始文件。',
     exportWritten: '已将 {n} 条事件写入 {file}。',
-    exportCantWrite: '无法写入 {file}：{reason}',
+    exportCantWrite: '无法写入 {file}（{reason}）。',
+    exportCantWriteHint: '请确认它所在的文件夹存在且你有写权限，或者去掉 --out，直接输出到屏幕。',
   },
 });
