@@ -187,7 +187,7 @@ test('bad usage: unknown task (with a suggestion), no current task, task not sta
   assert.match(r.stderr, /You have not started a coding task yet: `dlpath next` leads you to the next one/);
   r = dlpath(['check', 'spin'], { home, curriculum: CURRICULUM });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /dlpath task spin/);
+  assert.match(r.stderr, /There is no file .*spin\.py for task "spin"\.\nRun `dlpath task spin`/);
 });
 
 test('--json: the same facts, machine-readable, nothing else on stdout', () => {

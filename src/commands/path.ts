@@ -1,6 +1,7 @@
 /** `dlpath path`: tracks and modules with status symbols and percentages. */
 import type { Context } from './context.js';
 import { standing } from './shared.js';
+import { page } from '../adapters/ui/pager.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
 import { overallPercent, type ModuleState, type ModuleStatus } from '../core/path.js';
 import { pick } from '../i18n/index.js';
@@ -55,6 +56,6 @@ export async function run(ctx: Context): Promise<number> {
     out.push('');
   }
   out.push(t.dim(m('legend', { done: t.sym.done, progress: t.sym.progress, available: t.sym.available, locked: t.sym.locked, soon: t.sym.soon })));
-  ctx.stdout.write(`${out.join('\n')}\n`);
+  await page(ctx, `${out.join('\n')}\n`);
   return 0;
 }

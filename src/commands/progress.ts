@@ -2,6 +2,7 @@
 import type { Context } from './context.js';
 import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
+import { page } from '../adapters/ui/pager.js';
 import { theme } from '../adapters/ui/theme.js';
 import { padDisplay } from '../adapters/ui/markdown.js';
 import { statusLabel, statusSymbol } from './path.js';
@@ -72,6 +73,6 @@ export async function run(ctx: Context): Promise<number> {
     }
     out.push('');
   }
-  ctx.stdout.write(`${out.join('\n')}\n`);
+  await page(ctx, `${out.join('\n')}\n`);
   return 0;
 }
