@@ -58,18 +58,25 @@ export async function run(ctx: Context): Promise<number> {
   if (summary.tasks_solution_seen) out.push(t.dim(m('solutionSeen', { n: summary.tasks_solution_seen })));
   if (summary.tasks_skipped) out.push(t.dim(m('tasksSkipped', { n: summary.tasks_skipped })));
   out.push('');
+  // A table with one header: module, status, lesson, best quiz, tasks, last activity. Narrow terminals
+  // drop the columns that matter least (last activity, then status and lesson).
+  const columns = ctx.stdout.columns ?? 80;
+  const cols: Array<[string, number, (r: typeof all[number]) => string]> = [
+    [m('colModule'), 18, (r) => r.id],
+    ...(columns >= 60 ? [[m('colStatus'), 12, (r) => statusLabel(byId.get(r.id)!.status)] as typeof cols[number]] : []),
+    ...(columns >= 60 ? [[m('colLesson'), 8, (r) => (r.lesson_read ? m('yes') : m('no'))] as typeof cols[number]] : []),
+    [m('colQuiz'), 10, (r) => (r.quiz_best === null ? '-' : `${Math.round(r.quiz_best * 100)}%`)],
+    [m('colTasks'), 6, (r) => (r.tasks_total ? `${r.tasks_passed}/${r.tasks_total}` : '-')],
+    ...(columns >= 80 ? [[m('colLast'), 10, (r) => (r.last_activity ? r.last_activity.slice(0, 10) : '')] as typeof cols[number]] : []),
+  ];
+  const row = (cells: string[]) => cells.map((c, i) => padDisplay(c, cols[i][1])).join(' ').trimEnd();
+  out.push(t.dim(`    ${row(cols.map(([h]) => h))}`));
   for (const tr of tracks) {
-    out.push(`${t.em(padDisplay(tr.title, 28))} ${bar(tr.percent)} ${String(tr.percent).padStart(3)}%`);
+    out.push(`${t.em(padDisplay(tr.title, Math.min(28, columns - 30)))} ${bar(tr.percent, columns >= 60 ? 20 : 10)} ${String(tr.percent).padStart(3)}%`);
     for (const r of tr.modules) {
       const s = byId.get(r.id)!;
       if (s.status === 'coming_soon') continue;
-      const quiz = r.quiz_best === null ? '-' : `${Math.round(r.quiz_best * 100)}%`;
-      const tasks = r.tasks_total ? `${r.tasks_passed}/${r.tasks_total}` : '-';
-      const last = r.last_activity ? r.last_activity.slice(0, 10) : '';
-      out.push(`  ${statusSymbol(s.status, t)} ${r.id.padEnd(18)} ${padDisplay(statusLabel(s.status), 12)} `
-        + `${m('colLesson')}${m('labelSep')}${padDisplay(r.lesson_read ? m('yes') : m('no'), 5)} `
-        + `${m('colQuiz')}${m('labelSep')}${quiz.padEnd(5)} `
-        + `${m('colTasks')}${m('labelSep')}${tasks.padEnd(5)} ${t.dim(last)}`);
+      out.push(`  ${statusSymbol(s.status, t)} ${row(cols.map(([, , cell]) => cell(r)))}`);
     }
     out.push('');
   }
