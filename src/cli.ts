@@ -161,5 +161,6 @@ function localizeHelp(s: string): string {
     const heading = m(`heading${h}` as 'headingUsage');
     return heading.endsWith('：') ? heading : heading + space;
   })
-    .replace(/\(default: /g, `(${m('defaultWord')}: `).replace(/\(choices: /g, `(${m('choicesWord')}: `);
+    .replace(/\(default:(\s)/g, (_m, sp: string) => `(${m('defaultWord')}:${sp}`)
+    .replace(/\(choices:(\s)/g, (_m, sp: string) => `(${m('choicesWord')}:${sp}`);
 }

@@ -32,3 +32,8 @@ test('wrapping counts Chinese characters as two columns and may break between th
   assert.deepEqual(wrap('alpha beta gamma delta', 25), ['alpha beta gamma delta']);
   assert.deepEqual(wrap('alpha beta gamma delta epsilon zeta', 22), ['alpha beta gamma delta', 'epsilon zeta']);
 });
+
+test('emphasis markers inside code-like text stay as written; around words (also Chinese) they become emphasis', () => {
+  assert.equal(renderMarkdown('D = (A**2).sum(1) + (B**2).sum(1) and x**y**z', plain), 'D = (A**2).sum(1) + (B**2).sum(1) and x**y**z\n');
+  assert.equal(renderMarkdown('向量就是**一列数**。Some **bold** text.', plain), '向量就是一列数。Some bold text.\n');
+});

@@ -30,7 +30,7 @@ test('next in a terminal shows the lesson in the pager, marks it read, then offe
     // The lesson is longer than 8 rows, so it opens in less; q leaves it.
     await waitFor(session, /Vectors are lists of numbers/);
     tmux('send-keys', '-t', session, 'q');
-    await waitFor(session, /Marked as read\. Next: dlpath quiz alpha[\s\S]*Go on — Take the quiz of Alpha\?/);
+    await waitFor(session, /Marked as read\. Next: dlpath quiz alpha[\s\S]*Go on to the next step\? Take the quiz: Alpha/);
     tmux('send-keys', '-t', session, 'n', 'Enter');
     await waitFor(session, /Run: dlpath quiz alpha[\s\S]*EXIT=0/);
     tmux('kill-session', '-t', session);
@@ -44,7 +44,7 @@ test('next in a terminal shows the lesson in the pager, marks it read, then offe
       const current = screen.slice(screen.lastIndexOf(`Question ${n} of 2`));
       tmux('send-keys', '-t', session, ...(/2 \+ 2/.test(current) ? ['4', 'Enter'] : ['Enter']));
     }
-    await waitFor(session, /Go on — Read the lesson of Beta\?/);
+    await waitFor(session, /Go on to the next step\? Read the lesson: Beta/);
     tmux('send-keys', '-t', session, 'n', 'Enter');
     await waitFor(session, /Run: dlpath learn beta[\s\S]*EXIT=0/);
   } finally {

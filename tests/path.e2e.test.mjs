@@ -12,7 +12,6 @@ test('learn → progress shows it read → reset --yes → unread → export sti
   const learn = dlpath(['learn', 'alpha'], o);
   assert.equal(learn.code, 0, learn.stderr);
   assert.match(learn.stdout, /Vectors are lists of numbers/);
-  assert.match(learn.stdout, /Further reading/);
   assert.match(learn.stdout, /Marked as read\. Next: dlpath quiz alpha/);
   assert.ok(fs.existsSync(path.join(o.home, 'progress.db')), 'the data folder and database are created');
 
@@ -43,11 +42,11 @@ test('next: prints the step when not in a terminal, and --json gives {module, st
   const o = setup();
   const r = dlpath(['next'], o);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /Next on your path: Read the lesson of Alpha/);
+  assert.match(r.stdout, /Next on your path: Read the lesson: Alpha/);
   assert.match(r.stdout, /Run: dlpath learn alpha/);
   const j = JSON.parse(dlpath(['next', '--json'], o).stdout);
   assert.deepEqual({ module: j.module, step: j.step, command: j.command }, { module: 'alpha', step: 'lesson', command: 'dlpath learn alpha' });
-  assert.equal(j.title, 'Read the lesson of Alpha');
+  assert.equal(j.title, 'Read the lesson: Alpha');
   const zh = JSON.parse(dlpath(['next', '--json', '--lang', 'zh'], o).stdout);
   assert.equal(zh.title, '阅读「阿尔法」的课文');
   const bare = dlpath([], o);
@@ -65,6 +64,12 @@ test('path shows status symbols and what a locked module needs', () => {
   assert.match(r.stdout, /… gamma +Gamma \(coming soon\)/);
   const j = JSON.parse(dlpath(['path', '--json'], o).stdout);
   assert.deepEqual(j.tracks[0].modules.map((x) => [x.id, x.status, x.percent]), [['alpha', 'in_progress', 50], ['beta', 'locked', 0]]);
+});
+
+test('learn --json gives the lesson\'s Markdown and the module\'s resources', () => {
+  const j = JSON.parse(dlpath(['learn', 'alpha', '--json'], setup()).stdout);
+  assert.match(j.markdown, /^# Alpha/);
+  assert.deepEqual(j.resources, [{ title: 'NumPy broadcasting', url: 'https://numpy.org/doc/stable/user/basics.broadcasting.html' }]);
 });
 
 test('a locked lesson can still be read, with a note of what is missing', () => {

@@ -14,6 +14,7 @@ import type { Store } from '../adapters/store/store.js';
 import { readProgress } from '../adapters/store/progress.js';
 import { recordCheck } from '../adapters/store/tasks.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
+import { sentences } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
 
@@ -167,7 +168,7 @@ export function renderCheck(ctx: Context, c: CheckRun): string {
   if (r.outcome === 'passed') {
     out += `${t.ok(m('allPassed', { total: r.total, s: secs(c.run.ms) }))}\n`;
     if (c.firstPass) {
-      out += `${t.ok(t.em(m('firstPass', { task: task.id })))} ${m('seeSolution', { task: task.id })}\n`;
+      out += `${sentences(t.ok(t.em(m('firstPass', { task: task.id }))), m('seeSolution', { task: task.id }))}\n`;
       if (c.next) out += `${m('nextIs', { what: c.next.what, cmd: t.cmd(c.next.cmd) })}\n`;
       else if (c.next === null) out += `${m('pathDone')}\n`;
     } else out += `${m('passedAgain')}\n`;

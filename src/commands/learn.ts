@@ -45,12 +45,10 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     let text = '';
     if (state?.status === 'locked') text += `${t.warn(m('lockedNote', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
     text += renderMarkdown(md, t, width);
-    if (mod.resources.length) {
-      text += `\n${renderMarkdown(`## ${mc('furtherReading')}\n\n${mod.resources.map((r) => `- ${pick(r.title)}: ${r.url}`).join('\n')}`, t, width)}`;
-    }
     if (ctx.json) {
       markLessonRead(store, mod.id);
-      ctx.stdout.write(`${JSON.stringify({ module: mod.id, title: pick(mod.title), lang: ctx.lang, markdown: md, read: true })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ module: mod.id, title: pick(mod.title), lang: ctx.lang, markdown: md, read: true,
+        resources: mod.resources.map((r) => ({ title: pick(r.title), url: r.url })) })}\n`);
       return 0;
     }
     await page(ctx, text);

@@ -48,8 +48,8 @@ export async function run(ctx: Context): Promise<number> {
     const ss = tr.modules.map((id) => byId.get(id)!).filter(Boolean);
     out.push(`${t.em(pick(tr.title))} ${t.dim(`${overallPercent(ss)}%`)}`);
     for (const s of ss) {
-      const extra = s.status === 'locked' ? t.dim(` (${m('needs', { missing: s.missing.join(', ') })})`)
-        : s.status === 'coming_soon' ? t.dim(` (${statusLabel(s.status)})`)
+      const extra = s.status === 'locked' ? t.dim(` ${m('paren', { text: m('needs', { missing: s.missing.join(m('listSep')) }) })}`)
+        : s.status === 'coming_soon' ? t.dim(` ${m('paren', { text: statusLabel(s.status) })}`)
           : s.total ? t.dim(` ${pct(s)}%`) : '';
       out.push(`  ${statusSymbol(s.status, t)} ${s.module.id.padEnd(18)} ${pick(s.module.title)}${extra}`);
     }

@@ -60,8 +60,8 @@ export function describeExpected(q: Question): string {
     case 'numeric': {
       const tol = q.tolerance;
       const parts = [formatNumber(q.answer)];
-      if (tol?.abs !== undefined) parts.push(m('tolerance', { tol: formatNumber(tol.abs) }));
-      else if (tol?.rel !== undefined) parts.push(m('tolerance', { tol: `${formatNumber(tol.rel * 100)}%` }));
+      if (tol?.abs) parts.push(m('tolerance', { tol: formatNumber(tol.abs) }));
+      else if (tol?.rel) parts.push(m('tolerance', { tol: `${formatNumber(tol.rel * 100)}%` }));
       if (q.unit) parts.push(pick(q.unit));
       return parts.join(' ');
     }
@@ -348,7 +348,7 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
   const missed = outcomes.filter((o) => !o.result.correct);
   if (missed.length && ctx.interactive) {
     lines.push('', m('missedHeader'));
-    for (const o of missed) lines.push(`  ${t.sym.fail} ${firstLine(pick(o.question.prompt))} ${t.dim(`(${o.question.id})`)}`);
+    for (const o of missed) lines.push(...wrap(`${t.sym.fail} ${firstLine(pick(o.question.prompt))}`, width(ctx), '  ').map((l, i) => (i ? `  ${l}` : l)));
   }
   lines.push('', s.passed ? m('nextHint') : m(mod.lesson ? 'retryHint' : 'retryHintNoLesson', { module: mod.id }));
   ctx.stdout.write(`${lines.join('\n')}\n`);

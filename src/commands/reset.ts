@@ -13,20 +13,21 @@ import { m } from '../i18n/path.js';
 
 /**
  * Moves the module's task files out of the way, into `.attempt-<epoch>/` beside them, so that the
- * next `dlpath task` starts from a fresh starter (a solved file would pass again at once). Returns the
- * folders files were moved to.
+ * next `dlpath task` starts from a fresh starter (a solved file would pass again at once). Returns
+ * the folder the files went to and the tasks they belong to.
  */
-function setAsideWork(home: string, mod: Module, epoch: number): string[] {
-  const moved = new Set<string>();
+function setAsideWork(home: string, mod: Module, epoch: number): Array<{ dir: string; tasks: string[] }> {
+  const tasks: string[] = [];
+  let dir = '';
   for (const task of mod.tasks) {
     const file = workspaceFile(home, mod, task);
     if (!fs.existsSync(file)) continue;
-    const dir = path.join(path.dirname(file), `.attempt-${epoch}`);
+    dir = path.join(path.dirname(file), `.attempt-${epoch}`);
     makeDirs(dir);
     fs.renameSync(file, path.join(dir, path.basename(file)));
-    moved.add(dir);
+    tasks.push(task.id);
   }
-  return [...moved];
+  return tasks.length ? [{ dir, tasks }] : [];
 }
 
 export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }): Promise<number> {
@@ -48,10 +49,12 @@ export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }
     const epochs = new Map(ids.map((id) => [id, store.epoch(id)]));
     resetModules(store, ids);
     const moved = ids.flatMap((id) => setAsideWork(ctx.home, ix.module(id)!, epochs.get(id)!));
-    if (ctx.json) ctx.stdout.write(`${JSON.stringify({ reset: ids, files_moved_to: moved })}\n`);
+    if (ctx.json) ctx.stdout.write(`${JSON.stringify({ reset: ids, files_moved_to: moved.map((x) => x.dir) })}\n`);
     else {
       ctx.stdout.write(`${t.ok(m('resetDone', { n: ids.length, modules: ids.join(', ') }))}\n`);
-      for (const dir of moved) ctx.stdout.write(`${m('resetFilesMoved', { dir })}\n`);
+      for (const { dir, tasks } of moved) {
+        ctx.stdout.write(`${m('resetFilesMoved', { dir, cmds: tasks.map((x) => `\`dlpath task ${x}\``).join(m('listSep')) })}\n`);
+      }
     }
     return 0;
   } finally {

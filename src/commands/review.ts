@@ -11,7 +11,7 @@ import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { dueCards, nextDue, recordReview } from '../adapters/store/review.js';
 import { theme } from '../adapters/ui/theme.js';
-import { pick } from '../i18n/index.js';
+import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 import {
   askQuestion, checkAnswers, describeExpected, describeResponse, didYouMean, dueDay, expectedValue, parseSeed,
@@ -40,7 +40,7 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       const next = nextDue(store);
       if (ctx.json) ctx.stdout.write(`${JSON.stringify({ due: 0, next_due: next, reviewed: [] }, null, 2)}\n`);
       else if (next === null) ctx.stdout.write(`${m('noCards')}\n`);
-      else ctx.stdout.write(`${m('noneDue')} ${m('nextDueAt', { when: dueDay(next) })}\n`);
+      else ctx.stdout.write(`${sentences(m('noneDue'), m('nextDueAt', { when: dueDay(next) }))}\n`);
       return EXIT.ok;
     }
     const rand = rng(seed);

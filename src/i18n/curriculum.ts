@@ -16,7 +16,6 @@ export const m = messages({
     notCurriculumHint: 'Give the folder that holds curriculum.yaml: `dlpath validate <dir>`, or --curriculum <dir> (DLPATH_CURRICULUM) for the other commands.',
     fileMissing: '{file} is missing from the curriculum.',
     fileMissingHint: 'Run `dlpath validate {dir}` to check the curriculum.',
-    furtherReading: 'Further reading',
   },
   zh: {
     invalid: '{dir} 中的课程有 {n} 个问题：',
@@ -33,6 +32,5 @@ export const m = messages({
     notCurriculumHint: '请给出包含 curriculum.yaml 的文件夹：`dlpath validate <文件夹>`，其他命令用 --curriculum <文件夹>（DLPATH_CURRICULUM）。',
     fileMissing: '课程中缺少文件 {file}。',
     fileMissingHint: '运行 `dlpath validate {dir}` 检查课程。',
-    furtherReading: '延伸阅读',
   },
 });

@@ -175,7 +175,7 @@ export const m = messages({
     allPassed: '全部 {total} 个测试都通过了（{s} 秒）。',
     firstPass: '任务 {task} 完成！',
     passedAgain: '再次通过。',
-    nextIs: '下一步：{what}：{cmd}',
+    nextIs: '下一步：{what}（{cmd}）',
     pathDone: '这是整条路径的最后一步。用 `dlpath review` 巩固记忆。',
     seeSolution: '和参考答案对照一下：`dlpath solution {task}`。',
     keepGoing: '修正失败的地方后再检查一次。卡住了？`dlpath hint {task}`。',

@@ -21,8 +21,11 @@ function inline(s: string, t: Theme): string {
 function rest(s: string, t: Theme): string {
   return s
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) => `${text} (${t.link(url)})`)
-    .replace(/\*\*([^*]+)\*\*/g, (_m, x: string) => t.em(x))
-    .replace(/__([^_]+)__/g, (_m, x: string) => t.em(x))
+    // Emphasis markers must not touch a letter, digit or bracket of code: A**2 or x**y**z stay as written.
+    .replace(/(^|[^A-Za-z0-9_)\]}*])\*\*(\S(?:[^*]*\S)?)\*\*(?=$|[^A-Za-z0-9_(\[{*])/g,
+      (_m, pre: string, x: string) => `${pre}${t.em(x)}`)
+    .replace(/(^|[^A-Za-z0-9_)\]}])__(\S(?:[^_]*\S)?)__(?=$|[^A-Za-z0-9_(\[{])/g,
+      (_m, pre: string, x: string) => `${pre}${t.em(x)}`)
     .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, (_m, pre: string, x: string) => `${pre}${t.italic(x)}`);
 }
 
@@ -46,7 +49,8 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   let line = '';
   const len = displayWidth;
   // CJK text has no spaces: allow breaks between CJK characters as well as at spaces.
-  const tokens = text.split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef]))/).filter((x) => x !== undefined && x !== '');
+  // Chinese closing punctuation never starts a line: no break is allowed before it.
+  const tokens = text.split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01]))/).filter((x) => x !== undefined && x !== '');
   for (const tok of tokens) {
     if (/^\s+$/.test(tok)) { if (line) line += ' '; continue; }
     if (len(indent + line + tok) > width && line.trim()) {
@@ -87,8 +91,8 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
       flush();
       const text = inline(h[2].replace(/\s+#+\s*$/, ''), t);
       out.push(h[1].length === 1 ? t.heading(text) : t.heading(text));
-      if (h[1].length === 1) out.push(t.dim('═'.repeat(Math.min(width, Math.max(8, displayWidth(text))))));
-      else if (h[1].length === 2) out.push(t.dim('─'.repeat(Math.min(width, Math.max(8, displayWidth(text))))));
+      if (h[1].length === 1) out.push(t.dim('═'.repeat(Math.min(width, displayWidth(text)))));
+      else if (h[1].length === 2) out.push(t.dim('─'.repeat(Math.min(width, displayWidth(text)))));
       out.push('');
       continue;
     }

@@ -36,13 +36,14 @@ const ACTIONS = new Set(['navigate', 'select', 'submit', 'all', 'invert']);
  */
 const PREFIX = { idle: '?', done: '›' };
 
-/** The key hints in the learner's language. */
+/** The key hints, and the list of ticked choices, in the learner's language. */
 const listTheme = () => ({
   prefix: PREFIX,
   style: {
     keysHelpTip: (keys: Array<[string, string]>) => keys
-      .map(([key, action]) => `${key} ${ACTIONS.has(action) ? hint(action as 'navigate') : action}`)
+      .map(([key, action]) => `${key === 'space' ? hint('spaceKey') : key} ${ACTIONS.has(action) ? hint(action as 'navigate') : action}`)
       .join(' • '),
+    renderSelectedChoices: (selected: Array<{ short: string }>) => selected.map((c) => c.short).join(hint('listSep')),
   },
 });
 
@@ -56,7 +57,9 @@ export async function choose<V>(ctx: Context, message: string, choices: PromptCh
 /** Any number of choices (space to tick, enter to confirm). */
 export async function chooseMany<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V[]> {
   const { checkbox } = await inquirer();
-  return guarded(() => checkbox<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false, theme: listTheme() }, io(ctx)),
+  // Nothing ticked is almost always an Enter pressed too soon: it is asked again rather than graded.
+  return guarded(() => checkbox<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false,
+    validate: (ticked: readonly unknown[]) => (ticked.length > 0 ? true : hint('tickOne')), theme: listTheme() }, io(ctx)),
     o.cancelMessage ?? '');
 }
 
