@@ -141,6 +141,10 @@ def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
         idx = np.unravel_index(flat, g.shape) if g.shape else ()
         idx_txt = str(tuple(int(i) for i in idx)) if g.shape else "(scalar)"
         n_bad = int((excess > 0).sum())
+        if not g.shape:
+            raise TaskFailure(tr("%sis not close enough to the expected value (rtol=%g, atol=%g)\n  expected: %r\n  got:      %r",
+                                 "%s与期望值不够接近（rtol=%g，atol=%g）\n  期望：%r\n  得到：%r")
+                              % (what, rtol, atol, float(e), float(g)))
         raise TaskFailure(
             tr("%sis not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
                "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s",
