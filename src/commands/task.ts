@@ -11,7 +11,7 @@ import { makeDirs } from '../adapters/dirs.js';
 import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
 import { currentTask, startTask, taskRow } from '../adapters/store/tasks.js';
 import type { Store } from '../adapters/store/store.js';
-import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
+import { renderMarkdown, textWidth, wrap } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
 import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
@@ -97,12 +97,13 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
     if (state?.status === 'locked') out += `${t.warn(m('taskLocked', { module: mod.id, missing: state.missing.join(', ') }))}\n\n`;
     out += brief ? renderMarkdown(brief, t, width) : `${t.dim(m('noBrief'))}\n`;
     out += '\n';
-    if (task.packages.some((p) => p !== 'numpy')) out += `${m('taskNeeds', { packages: task.packages.join(', ') })}\n`;
+    // What to do now, wrapped between words like the brief above it; the file's line stays whole, to copy.
+    if (task.packages.some((p) => p !== 'numpy')) out += `${wrap(m('taskNeeds', { packages: task.packages.join(', ') }), width).join('\n')}\n`;
     if (backup) out += `${m('fileReplaced', { file: t.em(file), backup })}\n`;
     else if (created || opts.force) out += `${m('fileCreated', { file: t.em(file) })}\n`;
     else out += `${m('fileKept', { file: t.em(file), task: task.id })}\n`;
     if (passed) out += `${t.ok(m('taskPassedAlready'))}\n`;
-    out += `${m('taskNext', { task: task.id })}\n`;
+    out += `${wrap(m('taskNext', { task: task.id }), width).join('\n')}\n`;
     ctx.stdout.write(out);
     return 0;
   } finally {
