@@ -37,3 +37,10 @@ test('emphasis markers inside code-like text stay as written; around words (also
   assert.equal(renderMarkdown('D = (A**2).sum(1) + (B**2).sum(1) and x**y**z', plain), 'D = (A**2).sum(1) + (B**2).sum(1) and x**y**z\n');
   assert.equal(renderMarkdown('向量就是**一列数**。Some **bold** text.', plain), '向量就是一列数。Some bold text.\n');
 });
+
+test('messages pick the English word for a count: {n:one|other}', async () => {
+  const { format } = await import('../dist/i18n/index.js');
+  assert.equal(format('{n} {n:day|days}', { n: 1 }), '1 day');
+  assert.equal(format('{n} {n:day|days}', { n: 0 }), '0 days');
+  assert.equal(format('{n} review {n:question is|questions are} due', { n: 3 }), '3 review questions are due');
+});

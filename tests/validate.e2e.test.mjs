@@ -135,7 +135,7 @@ test('validate reports every problem, not the first, then a summary', () => {
   assert.match(r.stdout, /estimated_minuts/);
   assert.match(r.stdout, /choice "e" does not exist/);
   assert.match(r.stdout, /no module "nope"/);
-  assert.match(r.stdout, /3 error\(s\), 0 warning\(s\) in 2 file\(s\)\./);
+  assert.match(r.stdout, /3 errors, 0 warnings in 2 files\./);
 });
 
 test('a broken question does not hide the cross-check problems of the rest of the module', () => {

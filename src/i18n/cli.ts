@@ -43,7 +43,7 @@ export const m = messages({
     errUnknownOption: 'unknown option {option}.',
     errMissingArgument: 'this command needs a {arg}.',
     errInvalidChoice: '{option} cannot be "{value}": use one of {choices}.',
-    errTooMany: '"{command}" takes {want} argument(s), but got {got}.',
+    errTooMany: '"{command}" takes {want} {want:argument|arguments}, but got {got}.',
     errOptionArgument: '{option} needs a value.',
     optVersion: 'print the version',
     optHelp: 'show help for a command',

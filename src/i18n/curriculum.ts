@@ -2,15 +2,15 @@ import { messages } from './index.js';
 
 export const m = messages({
   en: {
-    invalid: 'The curriculum in {dir} has {n} problem(s):',
+    invalid: 'The curriculum in {dir} has {n} {n:problem|problems}:',
     invalidHint: 'Run `dlpath validate {dir}` to see them all.',
     moreProblems: '... and {n} more',
     tooNew: 'The curriculum in {dir} uses format version {version}, newer than this dlpath reads.',
     tooNewHint: 'Upgrade dlpath (npm install -g dlpath@latest).',
     validClean: '{dir}: valid. {modules} modules, {questions} questions, {tasks} tasks.',
-    validSummary: '{errors} error(s), {warnings} warning(s) in {files} file(s).',
+    validSummary: '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {files} {files:file|files}.',
     strictNote: '--strict: warnings count as errors.',
-    notesSummary: '{notes} note(s) on what this machine could not run.',
+    notesSummary: '{notes} {notes:note|notes} on what this machine could not run.',
     notCurriculum: '{dir} is not a dlpath curriculum: it has no curriculum.yaml.',
     noFolder: 'There is no folder {dir}.',
     notCurriculumHint: 'Give the folder that holds curriculum.yaml: `dlpath validate <dir>`, or --curriculum <dir> (DLPATH_CURRICULUM) for the other commands.',

@@ -28,9 +28,18 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
 
 export type Vars = Record<string, string | number>;
 
+const plurals = new Intl.PluralRules('en');
+
+/**
+ * Fills {name} from vars; {name:one|other} gives the word for that count ("{n} {n:day|days}"), for
+ * the languages that inflect (Chinese messages do not need it).
+ */
 export function format(template: string, vars?: Vars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) =>
+      (k in vars ? (plurals.select(Number(vars[k])) === 'one' ? one : other) : m))
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export function messages<T extends Record<string, string>>(cat: { en: T; zh: { [K in keyof T]: string } }) {
