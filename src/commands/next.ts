@@ -1,6 +1,6 @@
 /** `dlpath next`: the next step on the path; in a terminal, walks the learner into it. */
 import type { Context } from './context.js';
-import { standingWithActivity, stepCommand, stepTitle } from './shared.js';
+import { standingOnly, standingWithActivity, stepCommand, stepTitle } from './shared.js';
 import { nextStep, overallPercent, type Step } from '../core/path.js';
 import type { CurriculumIndex } from '../core/model.js';
 import { theme } from '../adapters/ui/theme.js';
@@ -68,7 +68,7 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
       case 'task': return (await import('./task.js')).run(ctx, [step.task!], {});
     }
     if (code !== 0) return code;
-    step = nextStep((await standingWithActivity(ctx)).states)?.next;
+    step = nextStep((await standingOnly(ctx)).states)?.next;
     ctx.stdout.write('\n');
   }
   ctx.stdout.write(`${t.ok(m('allDone'))}\n`);

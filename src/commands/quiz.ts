@@ -4,7 +4,7 @@
  * Exit 0 passed, 1 below the pass mark, 2 bad input, 130 Ctrl-C (answers so far kept).
  */
 import type { Context } from './context.js';
-import { findModule, standingWithActivity } from './shared.js';
+import { findModule, standingOnly } from './shared.js';
 import { m as mp } from '../i18n/path.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import type { Module, Question } from '../core/model.js';
@@ -191,7 +191,7 @@ export function dueDay(iso: string): string {
 
 /** The module, and a note when its prerequisites are not done (the quiz may be taken all the same). */
 async function moduleOf(ctx: Context, id: string) {
-  const { ix, states } = await standingWithActivity(ctx);
+  const { ix, states } = await standingOnly(ctx);
   const mod = findModule(ix, id);
   const state = states.find((s) => s.module.id === mod.id);
   if (state?.status === 'locked') {

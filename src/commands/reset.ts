@@ -14,9 +14,9 @@ import { m } from '../i18n/path.js';
 /**
  * Moves the module's task files out of the way, into `.attempt-<epoch>/` beside them, so that the
  * next `dlpath task` starts from a fresh starter (a solved file would pass again at once). Returns
- * the folder the files went to and the tasks they belong to.
+ * the folder the files went to and the tasks they belong to (no tasks: nothing was moved).
  */
-function setAsideWork(home: string, mod: Module, epoch: number): Array<{ dir: string; tasks: string[] }> {
+function setAsideWork(home: string, mod: Module, epoch: number): { dir: string; tasks: string[] } {
   const tasks: string[] = [];
   let dir = '';
   for (const task of mod.tasks) {
@@ -27,7 +27,7 @@ function setAsideWork(home: string, mod: Module, epoch: number): Array<{ dir: st
     fs.renameSync(file, path.join(dir, path.basename(file)));
     tasks.push(task.id);
   }
-  return tasks.length ? [{ dir, tasks }] : [];
+  return { dir, tasks };
 }
 
 export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }): Promise<number> {
@@ -48,7 +48,7 @@ export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }
     }
     const epochs = new Map(ids.map((id) => [id, store.epoch(id)]));
     resetModules(store, ids);
-    const moved = ids.flatMap((id) => setAsideWork(ctx.home, ix.module(id)!, epochs.get(id)!));
+    const moved = ids.map((id) => setAsideWork(ctx.home, ix.module(id)!, epochs.get(id)!)).filter((x) => x.tasks.length > 0);
     if (ctx.json) ctx.stdout.write(`${JSON.stringify({ reset: ids, files_moved_to: moved.map((x) => x.dir) })}\n`);
     else {
       ctx.stdout.write(`${t.ok(m('resetDone', { n: ids.length, modules: ids.join(', ') }))}\n`);

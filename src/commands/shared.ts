@@ -26,6 +26,13 @@ export interface Standing {
   states: ModuleState[];
 }
 
+/** Where the learner stands; the store is closed again. */
+export async function standingOnly(ctx: Context): Promise<Omit<Standing, 'store'>> {
+  const { store, ...rest } = await standing(ctx);
+  store.close();
+  return rest;
+}
+
 /** Where the learner stands, with the streak and the reviews due; the store is closed again. */
 export async function standingWithActivity(ctx: Context): Promise<Omit<Standing, 'store'> & { streak: number; due: number }> {
   const { store, ...rest } = await standing(ctx);

@@ -1,12 +1,6 @@
 /** Reads one YAML file into plain data, with every syntax problem and a way to place key paths. */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Document, LineCounter, Node } from 'yaml';
-
-// The YAML parser costs ~40 ms to load: required on first use, so a cache hit never pays for it.
-type YamlLib = typeof import('yaml');
-let yamlLib: YamlLib | undefined;
-const yaml = (): YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib);
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import type { KeyPath } from '../../core/schema.js';
 import type { Problem } from '../../core/checks.js';
 
@@ -33,8 +27,7 @@ export function readYamlFile(abs: string, rel: string, problems: Problem[]): Yam
     return undefined;
   }
   const src = fs.readFileSync(abs, 'utf8');
-  const { LineCounter: Counter, parseDocument } = yaml();
-  const lc = new Counter();
+  const lc = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
   let ok = true;
   for (const e of doc.errors) {
@@ -56,7 +49,6 @@ export function readYamlFile(abs: string, rel: string, problems: Problem[]): Yam
 }
 
 function locate(doc: Document, lc: LineCounter, path: KeyPath, atKey = false): { line: number; column: number } {
-  const { isMap, isSeq, isScalar, isPair } = yaml();
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
   let last: Node | undefined = (doc.contents as Node | null) ?? undefined;
