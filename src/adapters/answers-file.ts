@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../commands/context.js';
+import type { Context } from './context.js';
 import { UsageError } from '../core/errors.js';
 import { m } from '../i18n/quiz.js';
 

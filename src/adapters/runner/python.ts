@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../commands/context.js';
+import { PACKAGE_ROOT } from '../context.js';
 import { EnvError } from '../../core/errors.js';
 import { interpret, parseReport, type CheckResult } from '../../core/check-result.js';
 import { m } from '../../i18n/tasks.js';

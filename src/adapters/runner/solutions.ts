@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../context.js';
 import type { Curriculum, Module, Task } from '../../core/model.js';
 import type { Problem } from '../../core/checks.js';
 import type { KeyPath } from '../../core/schema.js';

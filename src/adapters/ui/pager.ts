@@ -1,6 +1,6 @@
 /** Long text goes through a pager when stdout is a terminal ($PAGER, else less); never when piped. */
 import { spawn } from 'node:child_process';
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../context.js';
 import { m } from '../../i18n/prompts.js';
 
 export async function page(ctx: Context, text: string): Promise<void> {

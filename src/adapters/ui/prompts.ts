@@ -3,7 +3,7 @@
  * is really shown (it costs start-up time), reads ctx.stdin and writes ctx.stdout, and Ctrl-C
  * becomes a Cancelled error carrying the caller's message (e.g. "your answers so far are saved").
  */
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../context.js';
 import { Cancelled } from '../../core/errors.js';
 import { m as hint } from '../../i18n/prompts.js';
 import { sentences } from '../../i18n/index.js';

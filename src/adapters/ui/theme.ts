@@ -1,6 +1,6 @@
 /** Terminal styling that honours --no-color / NO_COLOR and a non-terminal stdout. */
 import type { ChalkInstance } from 'chalk';
-import type { Context } from '../../commands/context.js';
+import type { Context } from '../context.js';
 
 type Style = (s: string) => string;
 

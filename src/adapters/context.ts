@@ -1,0 +1,68 @@
+/**
+ * What every command gets: resolved global options, streams, environment and clock.
+ * Tests build one directly; main.ts builds it from process.*.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Readable, Writable } from 'node:stream';
+import { detectLang, setLang, type Lang } from '../i18n/index.js';
+
+export interface GlobalOptions {
+  curriculum?: string;
+  home?: string;
+  lang?: string;
+  json?: boolean;
+  color?: boolean;
+  yes?: boolean;
+}
+
+export type OutStream = Writable & { isTTY?: boolean; columns?: number };
+export type InStream = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+export interface Context {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Both stdin and stdout are terminals: prompts and walking the learner through are allowed. */
+  interactive: boolean;
+  home: string;
+  curriculumDir: string;
+  lang: Lang;
+  json: boolean;
+  color: boolean;
+  yes: boolean;
+  clock: () => Date;
+}
+
+/** The package's root folder (holds curriculum/, harness/, schema/). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function defaultHome(env: NodeJS.ProcessEnv): string {
+  if (env.DLPATH_HOME) return path.resolve(env.DLPATH_HOME);
+  const base = env.XDG_DATA_HOME ? env.XDG_DATA_HOME : path.join(env.HOME || os.homedir(), '.local', 'share');
+  return path.join(base, 'dlpath');
+}
+
+export function makeContext(
+  opts: GlobalOptions,
+  io: { env: NodeJS.ProcessEnv; cwd: string; stdin: InStream; stdout: OutStream; stderr: OutStream; clock?: () => Date },
+): Context {
+  const { env } = io;
+  const lang = detectLang(opts.lang, env);
+  setLang(lang);
+  const home = opts.home ? path.resolve(io.cwd, opts.home) : defaultHome(env);
+  const curriculumDir = opts.curriculum
+    ? path.resolve(io.cwd, opts.curriculum)
+    : env.DLPATH_CURRICULUM ? path.resolve(io.cwd, env.DLPATH_CURRICULUM) : path.join(PACKAGE_ROOT, 'curriculum');
+  const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const color = !noColor && (Boolean(io.stdout.isTTY) || env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0');
+  return {
+    env, cwd: io.cwd, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr,
+    interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) && !opts.json,
+    home, curriculumDir, lang, json: Boolean(opts.json), color, yes: Boolean(opts.yes),
+    clock: io.clock ?? (() => new Date()),
+  };
+}
