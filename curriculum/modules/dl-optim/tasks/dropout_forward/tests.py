@@ -61,3 +61,33 @@ def test_uses_the_given_rng(m):
     a = m.dropout_forward(x, 0.5, np.random.default_rng(123), train=True)
     b = m.dropout_forward(x, 0.5, np.random.default_rng(123), train=True)
     assert_close(a, b, what=tr("second call with the same seed", "用相同种子的第二次调用"))
+
+
+def test_different_seeds_differ(m):
+    """generators with different seeds give different masks, and one generator gives a new mask at every call
+    zh: 种子不同的生成器给出不同的掩码；同一个生成器每调用一次都给出新的掩码"""
+    x = np.ones((20, 20))
+    a = np.asarray(m.dropout_forward(x, 0.5, np.random.default_rng(1), train=True)) != 0
+    b = np.asarray(m.dropout_forward(x, 0.5, np.random.default_rng(2), train=True)) != 0
+    assert_true((a != b).any(), "seeds 1 and 2 gave the same mask: draw the mask from the rng you are given",
+                "种子 1 和 2 给出了同样的掩码：掩码要从传入的 rng 里取随机数")
+    g = np.random.default_rng(3)
+    c = np.asarray(m.dropout_forward(x, 0.5, g, train=True)) != 0
+    d = np.asarray(m.dropout_forward(x, 0.5, g, train=True)) != 0
+    assert_true((c != d).any(), "two calls with the same generator gave the same mask: draw a new mask at every call",
+                "用同一个生成器调用两次，得到了同样的掩码：每次调用都要取一个新的掩码")
+
+
+def test_each_row_and_column_dropped_independently(m):
+    """on a 400 x 400 batch, every row and every column loses about a fraction p = 0.5 (within 0.15)
+    zh: 在 400 x 400 的批次上，每一行、每一列被丢弃的比例都约为 p = 0.5（误差不超过 0.15）"""
+    out = np.asarray(m.dropout_forward(np.ones((400, 400)), 0.5, rng(11), train=True))
+    dropped = out == 0
+    for axis, name, zh in ((1, "row", "行"), (0, "column", "列")):
+        frac = dropped.mean(axis=axis)
+        worst = int(np.argmax(np.abs(frac - 0.5)))
+        assert_true(abs(frac[worst] - 0.5) < 0.15,
+                    tr("%s %d lost a fraction %.3f of its units, expected about 0.5: drop each element on its own, "
+                       "with a mask of the full shape of x" % (name, worst, frac[worst]),
+                       "第 %d %s被丢弃的比例是 %.3f，应约为 0.5：每个元素要各自独立地丢弃，掩码的形状要和 x 完全相同"
+                       % (worst, zh, frac[worst])))
