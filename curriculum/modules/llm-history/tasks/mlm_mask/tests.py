@@ -72,6 +72,24 @@ def test_random_ids_in_vocab(m):
                    "inputs 必须是整数数组，得到的是 %s") % np.asarray(inputs).dtype)
 
 
+def test_random_ids_uniform(m):
+    """the random replacements are drawn uniformly from [0, vocab_size): hundreds of different ids, mean about vocab_size / 2
+    zh: 随机替换的 id 从 [0, vocab_size) 中均匀抽取：有几百个不同的值，均值约为 vocab_size / 2"""
+    t = _tokens(200_000)
+    inputs, labels = m.mlm_mask(t, rng(9), MASK, V)
+    inputs = np.asarray(inputs)
+    sel = labels != -100
+    rand = inputs[sel & (inputs != MASK) & (inputs != t)]   # about 3,000 positions
+    n_distinct = len(np.unique(rand))
+    assert_true(n_distinct > 500, tr("the %d random replacements take only %d different ids: draw each one separately, uniformly from [0, %d)",
+                                     "%d 个随机替换只用了 %d 种不同的 id：每个位置都要单独从 [0, %d) 中均匀抽取")
+                % (len(rand), n_distinct, V))
+    mean = float(np.mean(rand))
+    assert_true(abs(mean - (V - 1) / 2) < 30, tr("the random replacements have mean %.1f, expected about %.1f (ids uniform on [0, %d))",
+                                                "随机替换的 id 均值是 %.1f，应约为 %.1f（id 在 [0, %d) 上均匀分布）")
+                % (mean, (V - 1) / 2, V))
+
+
 def test_p_zero_and_one(m):
     """p=0 selects nothing; p=1 selects every position
     zh: p=0 时一个也不选；p=1 时选中所有位置"""
@@ -92,3 +110,13 @@ def test_deterministic_given_rng(m):
     b = m.mlm_mask(t, rng(8), MASK, V)
     assert_true(np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]), tr("two calls with rng(8) gave different results: draw every random number from rng",
                    "两次都用 rng(8) 调用，结果却不一样：所有随机数都要从 rng 里取"))
+
+
+def test_uses_the_given_rng(m):
+    """two different generators give different masks (the function draws from the rng it is given)
+    zh: 换一个随机数生成器，得到的掩码就不同（函数使用传给它的 rng）"""
+    t = _tokens(2000)
+    a = m.mlm_mask(t, rng(10), MASK, V)
+    b = m.mlm_mask(t, rng(11), MASK, V)
+    assert_true(not np.array_equal(a[1], b[1]), tr("rng(10) and rng(11) gave the same selection: draw the random numbers from the rng you are given, not from a generator of your own",
+                   "rng(10) 和 rng(11) 选中了完全相同的位置：随机数要从传进来的 rng 里取，不要自己另建生成器"))

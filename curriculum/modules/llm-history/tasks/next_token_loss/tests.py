@@ -51,6 +51,19 @@ def test_large_logits_stable(m):
     assert_close(out, m.next_token_loss(logits, tokens), what=tr("loss with +1000 on every logit", "每个 logit 都加 1000 之后的损失"))
 
 
+def test_rows_of_different_magnitude(m):
+    """rows shifted by very different amounts (+1000, −1000, 0, ...) in one call give the unshifted loss, without a warning
+    zh: 同一次调用里各行分别加上相差悬殊的常数（+1000、−1000、0……），损失与不加时相同，且没有警告"""
+    r = rng(3)
+    logits, tokens = r.normal(size=(6, 10)), r.integers(0, 10, size=6)
+    offsets = np.array([1000.0, -1000.0, 0.0, 500.0, -300.0, 0.0])[:, None]
+    with no_warnings("next_token_loss"):
+        out = m.next_token_loss(logits + offsets, tokens)
+    assert_close(out, m.next_token_loss(logits, tokens),
+                 what=tr("loss with a different offset on each row (subtract each row's own maximum)",
+                         "各行加上不同偏移后的损失（每一行要减去它自己的最大值）"))
+
+
 def test_confident_and_correct(m):
     """a huge logit on every correct next token gives a loss near 0
     zh: 每个正确的下一个 token 上都有一个很大的 logit 时，损失接近 0"""
