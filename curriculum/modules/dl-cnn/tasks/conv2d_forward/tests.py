@@ -40,6 +40,15 @@ def test_flipped_kernel_gives_plus_five(m):
     assert_close(out, np.full((1, 1, 3, 3), 5.0))
 
 
+def test_integer_input(m):
+    """integer pixels with the kernel [[0.5, 0], [0, 0.25]] give fractional outputs (no rounding to int)
+    zh: 整数像素配卷积核 [[0.5, 0], [0, 0.25]]，输出带小数（不能被取整成整数）"""
+    x = np.arange(16).reshape(1, 1, 4, 4)
+    w = np.array([[[[0.5, 0.0], [0.0, 0.25]]]])
+    exp = 0.5 * x[:, :, :3, :3] + 0.25 * x[:, :, 1:, 1:]
+    assert_close(m.conv2d_forward(x, w, np.zeros(1)), exp)
+
+
 def test_same_padding_shape(m):
     """32x32 input, 5x5 kernel, pad 2, stride 1 keeps 32x32
     zh: 32x32 输入、5x5 卷积核、pad 2、stride 1，输出仍是 32x32"""

@@ -23,6 +23,23 @@ def test_shape_with_remainder(m):
     assert_shape(out, (2, 3, 3, 3))
 
 
+def test_remainder_values(m):
+    """a 7x7 input with 2x2 windows pools rows and columns 0-5 and drops the last ones (batch 2, 3 channels)
+    zh: 7x7 输入用 2x2 窗口池化第 0-5 行和列，舍弃最后的一行一列（批大小 2、3 个通道）"""
+    x = rng(3).normal(size=(2, 3, 7, 7))
+    x[:, :, 6, :] = 50.0      # the leftover row and column must not reach the output
+    x[:, :, :, 6] = 50.0
+    exp = x[:, :, :6, :6].reshape(2, 3, 3, 2, 3, 2).max(axis=(3, 5))
+    assert_close(m.maxpool2d(x, 2), exp)
+
+
+def test_default_stride_is_size(m):
+    """with stride left out, size 3 on a 6x6 input uses stride 3 and gives 2x2 windows
+    zh: 不给 stride 时，6x6 输入用 size 3 池化，步长就是 3，得到 2x2 个窗口"""
+    x = np.arange(36.0).reshape(1, 1, 6, 6)
+    assert_close(m.maxpool2d(x, 3), [[[[14.0, 17.0], [32.0, 35.0]]]])
+
+
 def test_overlapping_windows(m):
     """size 3, stride 2 on 5x5 arange gives [[12, 14], [22, 24]]
     zh: 在 5x5 的 arange 上用 size 3、stride 2 池化，得到 [[12, 14], [22, 24]]"""

@@ -27,6 +27,16 @@ def test_no_positive_predictions(m):
     assert_close(out, [0.0, 0.0, 0.0])
 
 
+def test_no_positive_labels(m):
+    """labels with no positives give recall 0.0, without a division error or warning
+    zh: 标签里没有正类时 recall 为 0.0，不能出现除零错误或警告"""
+    with no_warnings("precision_recall_f1"):
+        out1 = m.precision_recall_f1(np.array([0, 0, 0, 0]), np.array([0, 1, 0, 1]))
+        out2 = m.precision_recall_f1([0, 0, 0], [0, 0, 0])
+    assert_close(out1, [0.0, 0.0, 0.0], what=tr("y_true = [0, 0, 0, 0], y_pred = [0, 1, 0, 1]", "y_true = [0, 0, 0, 0]、y_pred = [0, 1, 0, 1] 的结果"))
+    assert_close(out2, [0.0, 0.0, 0.0], what=tr("y_true = y_pred = [0, 0, 0]", "y_true = y_pred = [0, 0, 0] 的结果"))
+
+
 def test_matches_counts_on_random_data(m):
     """on random labels the three values match the definitions
     zh: 在随机标签上，三个值都与定义算出的一致"""

