@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Context } from './context.js';
 import { Store, type StoredEvent } from '../adapters/store/store.js';
-import { EnvError } from '../core/errors.js';
+import { EnvError, UsageError } from '../core/errors.js';
+import { looksLikeSqlite, realPathLoose, writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/path.js';
 
 const CSV_COLUMNS = ['id', 'ts', 'kind', 'module', 'item', 'epoch', 'data'] as const;
@@ -44,6 +45,22 @@ function xapi(e: StoredEvent, home: string): unknown {
   return statement;
 }
 
+/**
+ * --out must not name the progress database, its -wal/-shm/-journal companions, any other SQLite
+ * database, or a folder: an export replaces the file it names.
+ */
+function refuseTarget(file: string, dbFile: string): void {
+  const target = realPathLoose(file);
+  const db = realPathLoose(dbFile);
+  if (['', '-wal', '-shm', '-journal'].some((x) => target === `${db}${x}`)) {
+    throw new UsageError(m('exportIsDatabase', { file }), m('exportIsDatabaseHint'));
+  }
+  let st: fs.Stats | undefined;
+  try { st = fs.statSync(file); } catch { /* a new file */ }
+  if (st?.isDirectory()) throw new UsageError(m('exportIsFolder', { file }), m('exportIsDatabaseHint'));
+  if (st && looksLikeSqlite(file)) throw new UsageError(m('exportIsSqlite', { file }), m('exportIsDatabaseHint'));
+}
+
 export async function run(ctx: Context, _args: unknown[], opts: { format?: string; out?: string }): Promise<number> {
   const store = Store.open(ctx.home, ctx.clock);
   const format = opts.format ?? 'json';
@@ -63,8 +80,9 @@ export async function run(ctx: Context, _args: unknown[], opts: { format?: strin
   }
   if (opts.out) {
     const file = path.resolve(ctx.cwd, opts.out);
+    refuseTarget(file, store.file);
     try {
-      fs.writeFileSync(file, chunks.join(''));
+      writeFileAtomic(file, chunks.join(''));
     } catch (e) {
       throw new EnvError(m('exportCantWrite', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), m('exportCantWriteHint'));
     }

@@ -6,28 +6,46 @@ import { findModule, standing } from './shared.js';
 import type { Module } from '../core/model.js';
 import { resetModules } from '../adapters/store/progress.js';
 import { workspaceFile } from '../adapters/runner/index.js';
-import { makeDirs } from '../adapters/dirs.js';
+import { freshDir, moveNoReplace } from '../adapters/files.js';
 import { UsageError } from '../core/errors.js';
 import { theme } from '../adapters/ui/theme.js';
 import { m } from '../i18n/path.js';
 
+interface SetAside { dir: string; tasks: string[]; moves: Array<[string, string]> }
+
 /**
- * Moves the module's task files out of the way, into `.attempt-<epoch>/` beside them, so that the
- * next `dlpath task` starts from a fresh starter (a solved file would pass again at once). Returns
- * the folder the files went to and the tasks they belong to (no tasks: nothing was moved).
+ * Moves the module's task files out of the way, into a new `.attempt-<epoch>/` folder beside them
+ * (`.attempt-<epoch>-2/`, … when that name is taken: the database may have started over, and an
+ * earlier attempt is never replaced), so that the next `dlpath task` starts from a fresh starter
+ * (a solved file would pass again at once). No tasks moved: dir is ''.
  */
-function setAsideWork(home: string, mod: Module, epoch: number): { dir: string; tasks: string[] } {
-  const tasks: string[] = [];
-  let dir = '';
-  for (const task of mod.tasks) {
-    const file = workspaceFile(home, mod, task);
-    if (!fs.existsSync(file)) continue;
-    dir = path.join(path.dirname(file), `.attempt-${epoch}`);
-    makeDirs(dir);
-    fs.renameSync(file, path.join(dir, path.basename(file)));
-    tasks.push(task.id);
+function setAsideWork(home: string, mod: Module, epoch: number, done: SetAside[]): void {
+  const files = mod.tasks.map((task) => ({ task, file: workspaceFile(home, mod, task) })).filter((x) => fs.existsSync(x.file));
+  if (!files.length) return;
+  const aside: SetAside = { dir: freshDir(path.dirname(files[0].file), `.attempt-${epoch}`), tasks: [], moves: [] };
+  done.push(aside);
+  for (const { task, file } of files) {
+    const to = path.join(aside.dir, path.basename(file));
+    try {
+      moveNoReplace(file, to);
+    } catch (e) {
+      // Gone meanwhile (another reset, the learner): nothing to set aside.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(file)) continue;
+      throw e;
+    }
+    aside.moves.push([file, to]);
+    aside.tasks.push(task.id);
   }
-  return { dir, tasks };
+}
+
+/** Puts set-aside files back where they were (the reset did not happen), as far as their places are free. */
+function putBack(moved: SetAside[]): void {
+  for (const a of moved) {
+    for (const [from, to] of a.moves) {
+      try { moveNoReplace(to, from); } catch { /* the learner made a new file there: theirs stays, ours stays aside */ }
+    }
+    try { fs.rmdirSync(a.dir); } catch { /* not empty: keep it */ }
+  }
 }
 
 export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }): Promise<number> {
@@ -46,9 +64,18 @@ export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }
         return 0;
       }
     }
-    const epochs = new Map(ids.map((id) => [id, store.epoch(id)]));
-    resetModules(store, ids);
-    const moved = ids.map((id) => setAsideWork(ctx.home, ix.module(id)!, epochs.get(id)!)).filter((x) => x.tasks.length > 0);
+    // The files are set aside before the new epoch is committed: a crash in between leaves the old
+    // epoch with its files in .attempt-N/ (run reset again to finish); never a solved file in the
+    // new epoch. If the commit fails, the files go back.
+    const aside: SetAside[] = [];
+    try {
+      for (const id of ids) setAsideWork(ctx.home, ix.module(id)!, store.epoch(id), aside);
+      resetModules(store, ids);
+    } catch (e) {
+      putBack(aside);
+      throw e;
+    }
+    const moved = aside.filter((x) => x.tasks.length > 0);
     if (ctx.json) ctx.stdout.write(`${JSON.stringify({ reset: ids, files_moved_to: moved.map((x) => x.dir) })}\n`);
     else {
       ctx.stdout.write(`${t.ok(m('resetDone', { n: ids.length, modules: ids.join(', ') }))}\n`);

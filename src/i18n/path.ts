@@ -53,6 +53,10 @@ export const m = messages({
     exportWritten: 'Wrote {n} {n:event|events} to {file}.',
     exportCantWrite: 'Cannot write {file} ({reason}).',
     exportCantWriteHint: 'Check that its folder exists and that you may write there, or leave out --out to print to the screen.',
+    exportIsDatabase: '{file} is your progress database (or one of its files); an export would replace it. Nothing was written.',
+    exportIsSqlite: '{file} is a SQLite database; an export would replace it. Nothing was written.',
+    exportIsFolder: '{file} is a folder. Nothing was written.',
+    exportIsDatabaseHint: 'Name a new file for --out, such as progress-export.json.',
   },
   zh: {
     stepLesson: '阅读「{title}」的课文',
@@ -106,5 +110,9 @@ export const m = messages({
     exportWritten: '已将 {n} 条事件写入 {file}。',
     exportCantWrite: '无法写入 {file}（{reason}）。',
     exportCantWriteHint: '请确认它所在的文件夹存在且你有写权限，或者去掉 --out，直接输出到屏幕。',
+    exportIsDatabase: '{file} 是你的进度数据库（或它的附属文件），导出会覆盖它。没有写入任何内容。',
+    exportIsSqlite: '{file} 是一个 SQLite 数据库，导出会覆盖它。没有写入任何内容。',
+    exportIsFolder: '{file} 是一个文件夹。没有写入任何内容。',
+    exportIsDatabaseHint: '请为 --out 指定一个新文件，例如 progress-export.json。',
   },
 });
