@@ -56,7 +56,14 @@ def test_input_unchanged(m):
 
 
 def test_integer_input(m):
-    """works for an integer array: x = [1, 2, 3] gives 2x = [2, 4, 6]
-    zh: 整数数组也能用：x = [1, 2, 3] 时得到 2x = [2, 4, 6]"""
-    g = m.numerical_grad(lambda v: np.sum(v ** 2), np.array([1, 2, 3]))
-    assert_close(g, [2.0, 4.0, 6.0], rtol=1e-6, atol=1e-8, what=tr("gradient for integer input", "整数输入的梯度"))
+    """works for an integer array: x = [1, 2, 3] gives 2x for sum(x²) and the floats cos x for sum(sin x)
+    zh: 整数数组也能用：x = [1, 2, 3] 时，sum(x²) 的梯度是 2x，sum(sin x) 的梯度是浮点数 cos x"""
+    x = np.array([1, 2, 3])
+    g = m.numerical_grad(lambda v: np.sum(v ** 2), x)
+    assert_close(g, [2.0, 4.0, 6.0], rtol=1e-6, atol=1e-8, what=tr("gradient of sum(x²) for integer input", "整数输入时 sum(x²) 的梯度"))
+    g = m.numerical_grad(lambda v: np.sum(np.sin(v)), x)
+    assert_true(np.issubdtype(np.asarray(g).dtype, np.floating),
+                tr("the gradient has dtype %s for an integer x: return floats (cos x is not an integer)",
+                   "x 是整数数组时梯度的 dtype 是 %s：应返回浮点数（cos x 不是整数）") % np.asarray(g).dtype)
+    assert_close(g, np.cos([1.0, 2.0, 3.0]), rtol=1e-6, atol=1e-8,
+                 what=tr("gradient of sum(sin x) for integer input", "整数输入时 sum(sin x) 的梯度"))

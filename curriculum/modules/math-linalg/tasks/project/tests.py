@@ -75,3 +75,13 @@ def test_full_basis_is_identity(m):
     U = _basis(9, 4, 4)
     x = rng(10).normal(size=4)
     assert_close(m.project(x, U), x, what=tr("P x with k = d", "k = d 时的 P x"))
+
+
+def test_integer_input(m):
+    """an integer x works: [2, 1] and the rows of [[2, 1], [0, 3]] onto the line through [1, 1] give 1.5s
+    zh: 整数的 x 也能用：[2, 1] 以及 [[2, 1], [0, 3]] 的各行投影到过 [1, 1] 的直线上，得到 1.5"""
+    U = np.array([[1.0], [1.0]]) / np.sqrt(2.0)
+    assert_close(m.project(np.array([2, 1]), U), [1.5, 1.5],
+                 what=tr("projection of the integer vector [2, 1]", "整数向量 [2, 1] 的投影"))
+    assert_close(m.project(np.array([[2, 1], [0, 3]]), U), [[1.5, 1.5], [1.5, 1.5]],
+                 what=tr("projection of an integer batch", "一批整数数据的投影"))

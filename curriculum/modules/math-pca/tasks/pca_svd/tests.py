@@ -86,3 +86,12 @@ def test_full_reconstruction(m):
     comps, _, Z = m.pca_svd(X, 4)
     assert_close(np.asarray(Z) @ np.asarray(comps) + X.mean(axis=0), X, rtol=1e-9, atol=1e-9,
                  what=tr("reconstruction", "还原结果"))
+
+
+def test_input_unchanged(m):
+    """leaves the caller's X unchanged (centre a copy)
+    zh: 不修改调用者传入的 X（在副本上中心化）"""
+    X = _data(7, n=20)
+    before = X.copy()
+    m.pca_svd(X, 2)
+    assert_close(X, before, rtol=0, atol=0, what=tr("X after the call", "调用之后的 X"))

@@ -61,3 +61,13 @@ def test_many_observations_no_underflow(m):
         post = m.bayes_posterior(np.array([0.5, 0.5]), lik)
     p0 = 1.0 / (1.0 + 2.0 ** 1000)
     assert_close(post, [p0, 1.0 - p0], rtol=1e-6, atol=1e-12, what=tr("posterior after 1000 observations", "1000 个观测之后的后验"))
+
+
+def test_very_different_hypotheses(m):
+    """1000 observations with likelihoods 0.001, 0.01 and 0.02: no overflow, no warning, posterior ≈ [0, 0, 1]
+    zh: 1000 个观测、三个假设的似然分别为 0.001、0.01 和 0.02：不溢出，没有警告，后验 ≈ [0, 0, 1]"""
+    lik = np.tile([0.001, 0.01, 0.02], (1000, 1))
+    with no_warnings("bayes_posterior"), np.errstate(under="ignore"):
+        post = m.bayes_posterior(np.ones(3) / 3, lik)
+    assert_close(post, [0.0, 0.0, 1.0], rtol=1e-9, atol=1e-12,
+                 what=tr("posterior after 1000 observations of three hypotheses", "三个假设在 1000 个观测之后的后验"))
