@@ -16,7 +16,7 @@ def test_reference_1nn(m):
     out = m.knn_classify(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([0, 1]),
                          np.array([[1.0, 0.1], [0.1, 1.0]]), 1)
     assert_shape(out, (2,), what=tr("predicted labels", "预测的标签"))
-    assert_true(list(np.asarray(out)) == [0, 1], tr("expected [0, 1], got %s", "应为 [0, 1]，得到的是 %s") % list(np.asarray(out)))
+    assert_true(list(np.asarray(out)) == [0, 1], tr("expected [0, 1], got %s", "应为 [0, 1]，得到的是 %s") % np.asarray(out).tolist())
 
 
 def test_cosine_not_euclidean(m):
@@ -38,7 +38,7 @@ def test_clusters_recovered(m):
     Q = np.repeat(centres, 4, axis=0) + 0.1 * r.normal(size=(12, centres.shape[1]))
     out = m.knn_classify(X, y, Q, 5)
     assert_true(np.array_equal(np.asarray(out), np.repeat(np.arange(3), 4)),
-                tr("expected %s, got %s", "应为 %s，得到的是 %s") % (list(np.repeat(np.arange(3), 4)), list(np.asarray(out))))
+                tr("expected %s, got %s", "应为 %s，得到的是 %s") % (np.repeat(np.arange(3), 4).tolist(), np.asarray(out).tolist()))
 
 
 def test_majority_and_tie(m):
@@ -75,3 +75,18 @@ def test_zero_vector_no_warning(m):
         out = m.knn_classify(X, y, Q, 3)
     assert_true(int(np.asarray(out)[0]) in (0, 1, 2), tr("expected a label in {0, 1, 2}, got %r",
                                                          "应为 {0, 1, 2} 中的一个标签，得到的是 %r") % (out,))
+
+
+def test_zero_training_vector_no_warning(m):
+    """a zero training vector raises no warning (its similarity is 0) and the other predictions are unchanged
+    zh: 训练集里有全零向量时不产生警告（它的相似度按 0 算），其余的预测结果不变"""
+    centres, X, y = _clusters(seed=6)
+    r = rng(7)
+    Q = np.repeat(centres, 2, axis=0) + 0.1 * r.normal(size=(6, centres.shape[1]))
+    X0 = np.concatenate([X, np.zeros((1, X.shape[1]))])
+    y0 = np.concatenate([y, [0]])
+    with no_warnings("knn_classify"):
+        out = m.knn_classify(X0, y0, Q, 5)
+    assert_true(np.array_equal(np.asarray(out), np.repeat(np.arange(3), 2)),
+                tr("with a zero training vector added, expected %s, got %s", "加入一个全零训练向量后，应为 %s，得到的是 %s")
+                % (np.repeat(np.arange(3), 2).tolist(), np.asarray(out).tolist()))

@@ -35,6 +35,17 @@ def test_both_empty_is_one(m):
     assert_close(out, [1.0, 0.0], what=tr("IoU with an empty target", "目标为空时的 IoU"))
 
 
+def test_empty_candidate_is_zero(m):
+    """an empty candidate against a non-empty target gives 0, so it never ranks first
+    zh: 空候选对非空目标的 IoU 为 0，所以它不会排在第一"""
+    empty = np.zeros((5, 5), dtype=bool)
+    box = _box(5, 5, 1, 3, 1, 3)
+    with no_warnings("mask_iou"):
+        out = m.mask_iou(np.stack([empty, box]), box)
+    assert_close(out, [0.0, 1.0], what=tr("IoU of an empty and an exact candidate against a non-empty target",
+                                          "空候选与完全吻合的候选对非空目标的 IoU"))
+
+
 def test_symmetric_and_bounded(m):
     """IoU(a, b) = IoU(b, a), and every IoU lies in [0, 1] (random masks)
     zh: IoU(a, b) = IoU(b, a)，且所有 IoU 都在 [0, 1] 之内（随机掩码）"""
