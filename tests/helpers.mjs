@@ -85,3 +85,37 @@ export async function openDb(home) {
 export function hasTmux() {
   return spawnSync('tmux', ['-V']).status === 0;
 }
+
+/**
+ * A shell in a tmux session, for driving dlpath as a person would. `env` is exported in the shell;
+ * `screen()` reads the pane, `waitFor(re)` polls it with a generous deadline (busy machines),
+ * `keys(...)` types, `close()` ends the session.
+ */
+export function tmuxShell(name, { width = 100, height = 24, env = {} } = {}) {
+  const session = `dlpath-${name}-${process.pid}`;
+  const run = (...args) => spawnSync('tmux', args, { encoding: 'utf8' });
+  const vars = { ...testEnv(), ...env };
+  run('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height),
+    'env', '-i', ...Object.entries(vars).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`), 'PS1=$ ',
+    'bash', '--norc', '--noprofile');
+  const screen = () => run('capture-pane', '-p', '-J', '-t', session).stdout;
+  return {
+    session,
+    screen,
+    keys: (...k) => run('send-keys', '-t', session, ...k),
+    /** Types a line literally and presses Enter. */
+    type: (line) => { run('send-keys', '-t', session, '-l', line); run('send-keys', '-t', session, 'Enter'); },
+    async waitFor(re, ms = 60000) {
+      const end = Date.now() + ms;
+      let s = '';
+      while (Date.now() < end) {
+        s = screen();
+        if (re.test(s)) return s;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      throw new Error(`timed out waiting for ${re} on screen:\n${s}`);
+    },
+    clear: () => { run('send-keys', '-t', session, 'clear', 'Enter'); run('clear-history', '-t', session); },
+    close: () => run('kill-session', '-t', session),
+  };
+}

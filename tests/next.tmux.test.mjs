@@ -24,11 +24,13 @@ test('next in a terminal shows the lesson in the pager, marks it read, then offe
   const home = path.join(tempDir(), 'home');
   const curriculum = copyFixture('mini');
   const session = `dlpath-next-${process.pid}`;
-  const env = `env -u NODE_EXTRA_CA_CERTS NO_COLOR=1 LANG=en_US.UTF-8 LC_ALL= DLPATH_HOME=${home} DLPATH_CURRICULUM=${curriculum} PAGER='less'`;
+  const env = `env -u NODE_EXTRA_CA_CERTS -u PAGER -u LESS NO_COLOR=1 LANG=en_US.UTF-8 LC_ALL= DLPATH_HOME=${home} DLPATH_CURRICULUM=${curriculum}`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '8', `${env} ${process.execPath} ${BIN} next; echo EXIT=$?; sleep 30`);
   try {
-    // The lesson is longer than 8 rows, so it opens in less; q leaves it.
+    // The lesson is longer than 8 rows, so it opens in the pager; G goes to the end, q leaves it read.
     await waitFor(session, /Vectors are lists of numbers/);
+    tmux('send-keys', '-t', session, 'G');
+    await waitFor(session, /End of the lesson/);
     tmux('send-keys', '-t', session, 'q');
     await waitFor(session, /Marked as read\. Next: dlpath quiz alpha[\s\S]*Go on to the next step\? Take the quiz: Alpha/);
     tmux('send-keys', '-t', session, 'n', 'Enter');

@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { findModule, standing, stepCommand } from './shared.js';
 import { markLessonRead, readProgress } from '../adapters/store/progress.js';
 import { moduleStates, nextStep } from '../core/path.js';
-import { renderMarkdown, textWidth } from '../adapters/ui/markdown.js';
+import { renderMarkdown, textWidth, wrap } from '../adapters/ui/markdown.js';
 import { theme } from '../adapters/ui/theme.js';
 import { page } from '../adapters/ui/pager.js';
 import { pick, type Lang } from '../i18n/index.js';
@@ -51,11 +51,24 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
         resources: mod.resources.map((r) => ({ title: pick(r.title), url: r.url })) })}\n`);
       return 0;
     }
-    await page(ctx, text);
+    const shown = await page(ctx, text, { keys: 'read' });
+    // Read means seen to the end (or, with the learner's own $PAGER, which cannot tell, said so).
+    let read = shown.reachedEnd;
+    if (!read && shown.via === 'external' && !shown.interrupted) {
+      const { yesNo } = await import('../adapters/ui/prompts.js');
+      read = await yesNo(ctx, m('lessonAskRead', { title: pick(mod.title) }), true);
+    }
+    if (!read) {
+      ctx.stdout.write(`${wrap(t.warn(m('lessonUnread', { cmd: t.cmd(`dlpath learn ${mod.id}`) })), width).join('\n')}\n`);
+      return 0;
+    }
     markLessonRead(store, mod.id);
     const after = nextStep(moduleStates(ix, readProgress(store)));
-    ctx.stdout.write(`\n${t.ok(m('lessonMarked', { cmd: after ? t.cmd(stepCommand(after.next!)) : 'dlpath review' }))}\n`);
-    if (mod.tasks.length) ctx.stdout.write(`${t.dim(m('moduleTasks', { list: mod.tasks.map((x) => `dlpath task ${x.id}`).join(' · ') }))}\n`);
+    const nextCmd = after?.next ? stepCommand(after.next) : 'dlpath review';
+    ctx.stdout.write(`${t.ok(m('lessonMarked', { cmd: t.cmd(nextCmd) }))}\n`);
+    // The module's tasks, unless the next step names one of them already.
+    const others = mod.tasks.filter((x) => !(after?.next?.kind === 'task' && after.next.task === x.id && mod.tasks.length === 1));
+    if (others.length) ctx.stdout.write(`${t.dim(m('moduleTasks', { list: others.map((x) => x.id).join(', '), cmd: 'dlpath tasks' }))}\n`);
     return 0;
   } finally {
     store.close();

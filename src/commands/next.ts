@@ -52,10 +52,12 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
   const t = theme(ctx);
   const { yesNo } = await import('../adapters/ui/prompts.js');
   let step: Step | undefined = first;
+  let previous: Step | undefined;
   for (let n = 0; step; n++) {
     // The step the learner asked for starts at once, except a quiz, which is offered first.
     if (n > 0 || step.kind === 'quiz') {
-      const question = n === 0 ? m('startQuizNow') : m('goOn', { title: stepTitle(step, ix) });
+      const same = previous && previous.kind === step.kind && previous.module === step.module && previous.task === step.task;
+      const question = n === 0 ? m('startQuizNow') : m(same ? 'againStep' : 'goOn', { title: stepTitle(step, ix) });
       if (!(await yesNo(ctx, question, true))) {
         ctx.stdout.write(`${m('run', { cmd: t.cmd(stepCommand(step)) })}\n`);
         return 0;
@@ -68,6 +70,7 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
       case 'task': return (await import('./task.js')).run(ctx, [step.task!], {});
     }
     if (code !== 0) return code;
+    previous = step;
     step = nextStep((await standingOnly(ctx)).states)?.next;
     ctx.stdout.write('\n');
   }
