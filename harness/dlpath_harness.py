@@ -43,7 +43,8 @@ sys.dont_write_bytecode = True  # never leave __pycache__ in the learner's works
 
 MAX_MESSAGE = 4000  # characters of one message in the report; a learner's 1 MB exception text is cut
 
-__all__ = ["assert_close", "assert_shape", "assert_true", "grad_check", "rng", "no_warnings", "tr", "TaskFailure"]
+__all__ = ["assert_close", "assert_shape", "assert_true", "grad_check", "rng", "no_warnings", "tr", "TaskFailure",
+           "ArgumentChanged"]
 
 LANG = "zh" if os.environ.get("DLPATH_LANG", "").lower().startswith("zh") else "en"
 
@@ -81,13 +82,22 @@ def _np():
     return numpy
 
 
+def _loaded_np():
+    """NumPy if the learner or the tests already imported it, else None: a helper never imports it
+    itself, so a task that does not list NumPy runs on a Python without it."""
+    return sys.modules.get("numpy")
+
+
 def rng(seed=0):
     """A seeded NumPy Generator, so every run sees the same 'random' inputs."""
     return _np().random.default_rng(seed)
 
 
 def _fmt(x):
-    np = _np()
+    np = _loaded_np()
+    if np is None:
+        text = repr(x)
+        return text if len(text) <= 400 else text[:400] + " ..."
     with np.printoptions(precision=8, suppress=False, threshold=20, edgeitems=3, linewidth=100):
         return repr(np.asarray(x)) if not np.isscalar(x) else repr(x)
 
@@ -95,9 +105,55 @@ def _fmt(x):
 _RESULT = {"en": "result", "zh": "结果"}
 
 
+class _Ragged(ValueError):
+    pass
+
+
+def _pshape(x):
+    """The shape of a number or a nested list/tuple, computed without NumPy; _Ragged if uneven."""
+    if isinstance(x, (list, tuple)):
+        if not x:
+            return (0,)
+        inner = [_pshape(e) for e in x]
+        if any(i != inner[0] for i in inner):
+            raise _Ragged()
+        return (len(x),) + inner[0]
+    if hasattr(x, "shape") and isinstance(getattr(x, "shape"), tuple):
+        return tuple(x.shape)
+    return ()
+
+
+def _pflat(x):
+    """The numbers of a nested list/tuple as floats, in row-major order (TypeError if not numeric)."""
+    if isinstance(x, (list, tuple)):
+        out = []
+        for e in x:
+            out.extend(_pflat(e))
+        return out
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError("not a number")
+    return [float(x)]
+
+
+def _unravel(flat, shape):
+    idx = []
+    for n in reversed(shape):
+        idx.append(flat % n if n else 0)
+        flat = flat // n if n else 0
+    return tuple(reversed(idx))
+
+
 def assert_shape(got, shape, what=_RESULT):
-    np = _np()
-    got_shape = np.shape(got)
+    np = _loaded_np()
+    if np is not None:
+        got_shape = np.shape(got)
+    else:
+        try:
+            got_shape = _pshape(got)
+        except _Ragged:
+            raise TaskFailure(tr("%sis a ragged list (its rows differ in length), expected shape %s",
+                                 "%s是长短不一的嵌套列表（各行长度不同），应为形状 %s")
+                              % (_subject(what), tuple(shape)))
     if tuple(got_shape) != tuple(shape):
         raise TaskFailure(tr("%shas shape %s, expected %s", "%s的形状是 %s，应为 %s")
                           % (_subject(what), tuple(got_shape), tuple(shape)))
@@ -109,12 +165,63 @@ def assert_true(cond, message, zh=None):
         raise TaskFailure(tr(_text(message), zh) if zh else _text(message))
 
 
+def _not_close(what, shape, size, n_bad, rtol, atol, idx, e_at, g_at, e_all, g_all):
+    if not shape:
+        return TaskFailure(tr("%sis not close enough to the expected value (rtol=%g, atol=%g)\n  expected: %r\n  got:      %r",
+                              "%s与期望值不够接近（rtol=%g，atol=%g）\n  期望：%r\n  得到：%r")
+                           % (what, rtol, atol, e_at, g_at))
+    return TaskFailure(
+        tr("%sis not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
+           "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s",
+           "%s与期望值不够接近（%d/%d 个元素超出误差；rtol=%g，atol=%g）\n"
+           "  差得最多的位置 %s：期望 %r，得到 %r\n  期望：%s\n  得到：%s")
+        % (what, n_bad, size, rtol, atol, str(tuple(int(i) for i in idx)), e_at, g_at, _fmt(e_all), _fmt(g_all)))
+
+
+def _assert_close_plain(got, expected, rtol, atol, what):
+    """assert_close for numbers and nested lists/tuples, with the same rules and messages, without NumPy."""
+    import math
+    try:
+        g_shape, g = _pshape(got), _pflat(got)
+    except (TypeError, ValueError, _Ragged):
+        raise TaskFailure(tr("%sis not numeric: got %r", "%s不是数值：得到 %r") % (what, got))
+    try:
+        e_shape, e = _pshape(expected), _pflat(expected)
+    except (TypeError, ValueError, _Ragged):
+        raise TaskFailure("the expected value is not numeric: %r (a mistake in the task's tests)" % (expected,))
+    if g_shape != e_shape:
+        raise TaskFailure(tr("%shas shape %s, expected %s", "%s的形状是 %s，应为 %s") % (what, g_shape, e_shape))
+    if not g:
+        return
+    for i, (a, b) in enumerate(zip(g, e)):
+        if math.isnan(a) != math.isnan(b):
+            raise TaskFailure(tr("%shas NaN where none was expected, at index %s\n  expected: %s\n  got:      %s",
+                                 "%s在不该出现 NaN 的位置 %s 出现了 NaN\n  期望：%s\n  得到：%s")
+                              % (what, _unravel(i, g_shape), _fmt(expected), _fmt(got)))
+    worst, worst_excess, n_bad = -1, 0.0, 0
+    for i, (a, b) in enumerate(zip(g, e)):
+        if (math.isnan(a) and math.isnan(b)) or (math.isinf(a) and math.isinf(b) and (a > 0) == (b > 0)):
+            continue
+        diff = abs(a - b)
+        excess = diff - (atol + rtol * abs(b)) if math.isfinite(diff) else math.inf
+        if excess > 0:
+            n_bad += 1
+            if worst < 0 or excess > worst_excess:
+                worst, worst_excess = i, excess
+    if n_bad:
+        raise _not_close(what, g_shape, len(g), n_bad, rtol, atol, _unravel(worst, g_shape), e[worst], g[worst],
+                         expected, got)
+
+
 def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
-    """Like numpy.testing.assert_allclose, with a message that shows the worst element."""
-    np = _np()
+    """Like numpy.testing.assert_allclose, with a message that shows the worst element.
+    Numbers and (nested) lists are compared without NumPy when the task does not use it."""
     what = _subject(what)
     if got is None:
         raise TaskFailure(tr("%sis None: did you forget to return it?", "%s是 None：是不是忘了 return？") % what)
+    np = _loaded_np()
+    if np is None:
+        return _assert_close_plain(got, expected, rtol, atol, what)
     try:
         g = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
@@ -139,29 +246,20 @@ def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
     if (excess > 0).any():
         flat = int(np.argmax(excess))
         idx = np.unravel_index(flat, g.shape) if g.shape else ()
-        idx_txt = str(tuple(int(i) for i in idx)) if g.shape else "(scalar)"
-        n_bad = int((excess > 0).sum())
-        if not g.shape:
-            raise TaskFailure(tr("%sis not close enough to the expected value (rtol=%g, atol=%g)\n  expected: %r\n  got:      %r",
-                                 "%s与期望值不够接近（rtol=%g，atol=%g）\n  期望：%r\n  得到：%r")
-                              % (what, rtol, atol, float(e), float(g)))
-        raise TaskFailure(
-            tr("%sis not close enough to the expected value (%d of %d elements off; rtol=%g, atol=%g)\n"
-               "  worst at %s: expected %r, got %r\n  expected: %s\n  got:      %s",
-               "%s与期望值不够接近（%d/%d 个元素超出误差；rtol=%g，atol=%g）\n"
-               "  差得最多的位置 %s：期望 %r，得到 %r\n  期望：%s\n  得到：%s")
-            % (what, n_bad, g.size, rtol, atol, idx_txt, float(e[idx]) if g.shape else float(e),
-               float(g[idx]) if g.shape else float(g), _fmt(e), _fmt(g)))
+        raise _not_close(what, g.shape, g.size, int((excess > 0).sum()), rtol, atol, idx,
+                         float(e[idx]) if g.shape else float(e), float(g[idx]) if g.shape else float(g), e, g)
 
 
 def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what={"en": "gradient", "zh": "梯度"}):
     """Compares an analytic gradient with central differences of the scalar function f at x.
 
     Relative error per element: |a - n| / max(1e-8, |a| + |n|); fails above tol.
-    Returns the largest relative error.
+    Returns the largest relative error.  Without NumPy loaded, x is a number or a (nested) list.
     """
-    np = _np()
     what = _subject(what)
+    np = _loaded_np()
+    if np is None:
+        return _grad_check_plain(f, x, analytic, eps, tol, what)
     x = np.array(x, dtype=np.float64)
     a = np.asarray(analytic, dtype=np.float64)
     if a.shape != x.shape:
@@ -181,24 +279,212 @@ def grad_check(f, x, analytic, eps=1e-5, tol=1e-6, what={"en": "gradient", "zh":
     rel = np.abs(a - num) / np.maximum(1e-8, np.abs(a) + np.abs(num))
     worst = np.unravel_index(int(np.argmax(rel)), rel.shape) if rel.shape else ()
     if float(rel[worst]) > tol:
-        raise TaskFailure(
-            tr("%scheck failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r",
-               "%s检验没通过：相对误差 %.3g > %g，位置 %s\n  解析值：%r\n  数值解：%r")
-            % (what, float(rel[worst]), tol, tuple(int(i) for i in worst), float(a[worst]), float(num[worst])))
+        raise _grad_failure(what, float(rel[worst]), tol, tuple(int(i) for i in worst), float(a[worst]), float(num[worst]))
     return float(rel.max()) if rel.size else 0.0
+
+
+def _grad_failure(what, rel, tol, idx, a, n):
+    return TaskFailure(
+        tr("%scheck failed: relative error %.3g > %g at index %s\n  analytic:  %r\n  numerical: %r",
+           "%s检验没通过：相对误差 %.3g > %g，位置 %s\n  解析值：%r\n  数值解：%r")
+        % (what, rel, tol, idx, a, n))
+
+
+def _grad_check_plain(f, x, analytic, eps, tol, what):
+    try:
+        shape, flat = _pshape(x), _pflat(x)
+        a_shape, a = _pshape(analytic), _pflat(analytic)
+    except (TypeError, ValueError, _Ragged):
+        raise TaskFailure(tr("%sis not numeric: got %r", "%s不是数值：得到 %r") % (what, analytic))
+    if a_shape != shape:
+        raise TaskFailure(tr("%shas shape %s, expected %s (the shape of the input)", "%s的形状是 %s，应为 %s（与输入相同）")
+                          % (what, a_shape, shape))
+
+    def build(values, shape):
+        if not shape:
+            return values[0]
+        step = len(values) // shape[0] if shape[0] else 0
+        return [build(values[k * step:(k + 1) * step], shape[1:]) for k in range(shape[0])]
+
+    worst, worst_rel = (), 0.0
+    for i in range(len(flat)):
+        plus, minus = list(flat), list(flat)
+        plus[i] += eps
+        minus[i] -= eps
+        n = (float(f(build(plus, shape))) - float(f(build(minus, shape)))) / (2 * eps)
+        rel = abs(a[i] - n) / max(1e-8, abs(a[i]) + abs(n))
+        if rel > worst_rel or i == 0:
+            worst, worst_rel, worst_a, worst_n = _unravel(i, shape), rel, a[i], n
+    if flat and worst_rel > tol:
+        raise _grad_failure(what, worst_rel, tol, worst, worst_a, worst_n)
+    return worst_rel
 
 
 @contextlib.contextmanager
 def no_warnings(what={"en": "your function", "zh": "你的函数"}):
-    """Fails the test if the block emits a warning (overflow in exp, division by zero, ...)."""
-    np = _np()
-    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
+    """Fails the test if the block emits a warning (overflow in exp, division by zero, ...).
+    Also works as a decorator on a whole test: @no_warnings("softmax")."""
+    np = _loaded_np()
+    state = np.errstate(over="warn", invalid="warn", divide="warn", under="ignore") if np is not None else contextlib.nullcontext()
+    with warnings.catch_warnings(record=True) as caught, state:
         warnings.simplefilter("always")
         yield
     if caught:
         w = caught[0]
         raise TaskFailure(tr("%semitted a warning: %s: %s", "%s产生了警告：%s：%s")
                           % (_subject(what), w.category.__name__, w.message))
+
+
+# ---------------------------------------------------------------- checks on every call
+
+class ArgumentChanged(TaskFailure):
+    """The learner's function modified an array or list it was given."""
+
+
+def _snapshot(x, depth=0):
+    """What can be compared after the call: arrays copied, lists/tuples/dicts walked, the rest by identity."""
+    np = _loaded_np()
+    if np is not None and isinstance(x, np.ndarray):
+        return ("a", x.copy(), x.shape, x.dtype)
+    if depth < 20:
+        if isinstance(x, list):
+            return ("l", [_snapshot(e, depth + 1) for e in x])
+        if isinstance(x, tuple):
+            return ("t", [_snapshot(e, depth + 1) for e in x])
+        if isinstance(x, dict):
+            return ("d", {k: _snapshot(v, depth + 1) for k, v in x.items()})
+        if isinstance(x, (bytearray,)):
+            return ("b", bytes(x))
+    return ("o", x)
+
+
+def _mutable(x, depth=0):
+    """Whether x is, or holds, an array, list, dict or bytearray a function could change."""
+    np = _loaded_np()
+    if isinstance(x, (list, dict, bytearray)) or (np is not None and isinstance(x, np.ndarray)):
+        return True
+    if isinstance(x, tuple) and depth < 20:
+        return any(_mutable(e, depth + 1) for e in x)
+    return False
+
+
+def _same_value(before, now):
+    """An element of a list or dict: the same object, or an equal number or string."""
+    if before is now:
+        return True
+    import numbers
+    simple = (numbers.Number, str, bytes, type(None))
+    if isinstance(before, simple) and isinstance(now, simple) and type(before) is type(now):
+        try:
+            return bool(before == now) or (before != before and now != now)  # NaN stays NaN
+        except Exception:
+            return False
+    return False
+
+
+def _unchanged(snap, x):
+    kind = snap[0]
+    if kind == "a":
+        np = _loaded_np()
+        _, before, shape, dtype = snap
+        if not isinstance(x, np.ndarray) or x.shape != shape or x.dtype != dtype:
+            return False
+        try:
+            return bool(np.array_equal(before, x, equal_nan=True))
+        except TypeError:  # equal_nan needs a numeric dtype
+            return bool(np.array_equal(before, x))
+    if kind == "l":
+        return isinstance(x, list) and len(x) == len(snap[1]) and all(_unchanged(p, e) for p, e in zip(snap[1], x))
+    if kind == "t":
+        return isinstance(x, tuple) and len(x) == len(snap[1]) and all(_unchanged(p, e) for p, e in zip(snap[1], x))
+    if kind == "d":
+        return (isinstance(x, dict) and x.keys() == snap[1].keys()
+                and all(_unchanged(snap[1][k], x[k]) for k in snap[1]))
+    if kind == "b":
+        return isinstance(x, bytearray) and bytes(x) == snap[1]
+    return _same_value(snap[1], x)
+
+
+def _arg_names(fn, args, kwargs):
+    """(name, value) of each argument of a call, named as the learner's def names them."""
+    import inspect
+    try:
+        bound = inspect.signature(fn).bind(*args, **kwargs)
+    except (TypeError, ValueError):
+        return [("#%d" % (i + 1), a) for i, a in enumerate(args)] + list(kwargs.items())
+    out = []
+    for name, value in bound.arguments.items():
+        param = bound.signature.parameters[name]
+        if param.kind == param.VAR_POSITIONAL:
+            out.extend(("%s[%d]" % (name, i), v) for i, v in enumerate(value))
+        elif param.kind == param.VAR_KEYWORD:
+            out.extend(value.items())
+        else:
+            out.append((name, value))
+    return out
+
+
+class _CallChecks(object):
+    """Wraps the learner's functions so that each call from a test is checked; remembers what it found."""
+
+    def __init__(self):
+        self.found = None  # the first ArgumentChanged of the current test
+
+    def wrap(self, fn):
+        import functools
+        checks = self
+
+        @functools.wraps(fn)
+        def checked(*args, **kwargs):
+            watched = [(name, value, _snapshot(value)) for name, value in _arg_names(fn, args, kwargs) if _mutable(value)]
+            result = fn(*args, **kwargs)
+            for name, value, snap in watched:
+                if not _unchanged(snap, value):
+                    exc = ArgumentChanged(
+                        tr("your function changed its argument `%s` (in %s): the caller's data must stay as it was. "
+                           "Work on a copy (e.g. %s = %s.copy()) or build a new result, and return it.",
+                           "你的函数修改了它的参数 `%s`（在 %s 中）：调用者传入的数据必须保持原样。"
+                           "请在副本上计算（例如 %s = %s.copy()）或新建结果，再 return。")
+                        % (name, fn.__name__, name.split("[")[0], name.split("[")[0]))
+                    exc.line = getattr(getattr(fn, "__code__", None), "co_firstlineno", None)
+                    if checks.found is None:
+                        checks.found = exc
+                    raise exc
+            return result
+        return checked
+
+
+class _CheckedModule(types.ModuleType):
+    """What a test receives as `m`: the learner's module, whose own functions are checked on every call."""
+
+    def __init__(self, module, checks):
+        types.ModuleType.__init__(self, module.__name__)
+        object.__setattr__(self, "_dlpath_module", module)
+        object.__setattr__(self, "_dlpath_checks", checks)
+        object.__setattr__(self, "_dlpath_cache", {})
+
+    def __getattribute__(self, name):
+        if name in ("_dlpath_module", "_dlpath_checks", "_dlpath_cache", "__class__"):
+            return object.__getattribute__(self, name)
+        module = object.__getattribute__(self, "_dlpath_module")
+        value = getattr(module, name)
+        if (isinstance(value, types.FunctionType) and getattr(value, "__module__", None) == module.__name__):
+            cache = object.__getattribute__(self, "_dlpath_cache")
+            hit = cache.get(name)
+            if hit is None or hit[0] is not value:
+                hit = (value, object.__getattribute__(self, "_dlpath_checks").wrap(value))
+                cache[name] = hit
+            return hit[1]
+        return value
+
+    def __setattr__(self, name, value):
+        setattr(object.__getattribute__(self, "_dlpath_module"), name, value)
+
+    def __delattr__(self, name):
+        delattr(object.__getattribute__(self, "_dlpath_module"), name)
+
+    def __dir__(self):
+        return dir(object.__getattribute__(self, "_dlpath_module"))
 
 
 # ---------------------------------------------------------------- the runner
@@ -282,6 +568,8 @@ def main(argv=None):
     ap.add_argument("--tests", required=True)
     ap.add_argument("--require", action="append", default=[])
     ap.add_argument("--report-fd", type=int, default=None)
+    ap.add_argument("--in-place", action="store_true",
+                    help="the task's functions change their arguments by contract: do not check that they do not")
     args = ap.parse_args(argv)
 
     if args.report_fd:
@@ -337,15 +625,20 @@ def main(argv=None):
     names.sort(key=lambda n: getattr(tests, n).__code__.co_firstlineno)
     docs = [_doc(getattr(tests, n)) for n in names]
     _emit(report, {"event": "plan", "tests": names, "docs": docs})
+    checks = _CallChecks()
+    # Every call a test makes of the learner's own functions is checked for changing its arguments,
+    # unless the task's contract is in place (module.yaml: in_place: true).
+    subject = learner if args.in_place else _CheckedModule(learner, checks)
     for name, doc in zip(names, docs):
         fn = getattr(tests, name)
         _emit(report, {"event": "start", "test": name})
         t0 = time.perf_counter()
         result = {"event": "result", "test": name, "doc": doc}
+        checks.found = None
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("default")
-                fn(learner)
+                fn(subject)
             result["status"] = "passed"
         except NotImplementedError as exc:
             result.update(status="todo", message=str(exc) or "NotImplementedError")
@@ -366,6 +659,8 @@ def main(argv=None):
             trace, line = _learner_trace(exc, args.learner)
             result.update(status="error", message=trace, line=line)
         _leave_if_forked()
+        if checks.found is not None:  # said even when the test caught the failure and went on
+            result.update(status="failed", message=str(checks.found), line=checks.found.line)
         result["ms"] = round((time.perf_counter() - t0) * 1000, 1)
         _emit(report, result)
     _emit(report, {"event": "done"})

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { dlpath, tempDir, openDb, FIXTURES } from './helpers.mjs';
+import { dlpath, tempDir, openDb, FIXTURES, ROOT, copyFixture, writeTree, testEnv } from './helpers.mjs';
 
 const CURRICULUM = path.join(FIXTURES, 'tasks-basic');
 const LEARNERS = path.join(CURRICULUM, 'learners');
@@ -231,4 +231,130 @@ test('a Python older than 3.8 is named as the problem (exit 4)', { skip: !fs.exi
   const r = check(home, ['scale'], { DLPATH_PYTHON: path.join(process.env.HOME, '.pyenv/versions/3.6.15/bin/python') });
   assert.equal(r.code, 4);
   assert.match(r.stderr, /Python 3\.6 is too old: dlpath's tasks need Python 3\.8 or newer/);
+});
+
+test('a function that changes its argument fails with the argument named, in both languages; in_place: true turns the check off', () => {
+  const { home } = started('scale', 'clears_input');
+  let r = check(home, ['scale']);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  // Only the call with a 1-D array is changed: that test fails, naming `x` and the line of the def.
+  assert.match(r.stdout, /✘ scale\(\[1, 2, 3\], 2\) is \[2, 4, 6\]\n[\s\S]*your function changed its argument `x` \(in scale\)/);
+  assert.match(r.stdout, /✔ keeps the shape of a \(2, 3\) input/);
+  assert.match(r.stdout, /2 of 3 tests passed/);
+  r = dlpath(['--lang', 'zh', 'check', 'scale'], { home, curriculum: CURRICULUM });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /你的函数修改了它的参数 `x`（在 scale 中）/);
+
+  const dir = copyFixture('tasks-basic');
+  const yaml = path.join(dir, 'modules', 'tb-vectors', 'module.yaml');
+  fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('    packages: [numpy]\n', '    packages: [numpy]\n    in_place: true\n'));
+  r = dlpath(['check', 'scale'], { home, curriculum: dir });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /All 3 tests passed/);
+});
+
+/** Runs the harness itself on a learner and a tests file; returns the report's result events. */
+function harness(files, { env = {}, args = [] } = {}) {
+  const dir = writeTree(tempDir(), files);
+  const r = spawnSync('python3', [path.join(ROOT, 'harness', 'dlpath_harness.py'), '--learner', path.join(dir, 'learner.py'),
+    '--tests', path.join(dir, 'tests.py'), '--report-fd', '3', ...args],
+  { env: { ...testEnv(), ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], timeout: 30000 });
+  const events = String(r.output[3]).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return { events, results: Object.fromEntries(events.filter((e) => e.event === 'result').map((e) => [e.test, e])), stderr: r.stderr };
+}
+
+test('the argument check: arrays inside lists and dicts, keyword arguments, a test that swallows the failure; the function stays itself', () => {
+  const { results: res } = harness({
+    'learner.py': [
+      'import numpy as np',
+      'def mean_grads(grads):',
+      '    grads[0] += 0  # a no-op: not a change',
+      '    out = grads[0]',
+      '    out /= 1.0',
+      '    for g in grads[1:]:',
+      '        out += g',
+      '    return out / len(grads)',
+      'def step(params, lr=0.1, *, grads):',
+      '    params["w"] = params["w"] - lr * grads["w"]',
+      '    return params',
+      'def tidy(xs, scale=1):',
+      '    xs.sort()',
+      '    return [x * scale for x in xs]',
+      'def pure(x, rng):',
+      '    return x + rng.normal(size=x.shape)',
+      '',
+    ].join('\n'),
+    'tests.py': [
+      'import inspect',
+      'import numpy as np',
+      'def test_list_of_arrays(m):',
+      '    m.mean_grads([np.ones(2), np.ones(2)])',
+      'def test_dict_keyword(m):',
+      '    m.step({"w": np.ones(2)}, grads={"w": np.ones(2)})',
+      'def test_swallowed(m):',
+      '    try:',
+      '        m.tidy([3, 1, 2], scale=2)',
+      '    except Exception:',
+      '        pass',
+      'def test_pure_and_itself(m):',
+      '    x = np.ones(3)',
+      '    m.pure(x, np.random.default_rng(0))',
+      '    assert "return x + rng" in inspect.getsource(m.pure)',
+      '    assert m.pure.__name__ == "pure" and m.np is np',
+      '',
+    ].join('\n'),
+  });
+  assert.match(res.test_list_of_arrays.message, /changed its argument `grads` \(in mean_grads\)/);
+  assert.equal(res.test_list_of_arrays.line, 2);
+  assert.match(res.test_dict_keyword.message, /changed its argument `params` \(in step\)/);
+  assert.match(res.test_swallowed.message, /changed its argument `xs` \(in tidy\)/);
+  assert.equal(res.test_pure_and_itself.status, 'passed', res.test_pure_and_itself.message);
+});
+
+test('without NumPy (its import blocked), the helpers compare numbers and nested lists, with the same messages', () => {
+  const shim = writeTree(tempDir(), {
+    'sitecustomize.py': [
+      'import sys',
+      'class _NoNumpy:',
+      '    def find_spec(self, name, path=None, target=None):',
+      '        if name == "numpy" or name.startswith("numpy."):',
+      '            raise ModuleNotFoundError("No module named %r (blocked by the test)" % name)',
+      'sys.meta_path.insert(0, _NoNumpy())',
+      '',
+    ].join('\n'),
+  });
+  const { results: res, events } = harness({
+    'learner.py': 'def square_all(xs):\n    return [[v * v for v in row] for row in xs]\ndef f(x):\n    return sum(v ** 3 for v in x)\ndef blow(x):\n    import math\n    return math.exp(x)\n',
+    'tests.py': [
+      'import sys, warnings',
+      'from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, no_warnings',
+      'def test_close(m):',
+      '    assert_close(m.square_all([[1, 2], [3, 4]]), [[1, 4], [9, 16.0000000001]])',
+      '    assert_shape(m.square_all([[1, 2, 3]]), (1, 3))',
+      '    assert_close(2.0, 2, what="x")',
+      'def test_far(m):',
+      '    assert_close(m.square_all([[1, 2], [3, 4]]), [[1, 4], [9, 15]])',
+      'def test_shape(m):',
+      '    assert_shape([[1, 2], [3]], (2, 2))',
+      'def test_nan(m):',
+      '    assert_close([1.0, float("nan")], [1.0, 2.0])',
+      'def test_grad(m):',
+      '    grad_check(m.f, [1.0, -2.0], [3.0, 12.0])',
+      '    grad_check(m.f, [1.0, -2.0], [3.0, 11.0])',
+      'def test_warns(m):',
+      '    with no_warnings("blow"):',
+      '        warnings.warn("overflow encountered", RuntimeWarning)',
+      'def test_still_no_numpy(m):',
+      '    assert_true("numpy" not in sys.modules, "a helper imported NumPy")',
+      '',
+    ].join('\n'),
+  }, { env: { PYTHONPATH: shim } });
+  assert.equal(events.find((e) => e.event === 'load')?.status, 'ok', JSON.stringify(events));
+  assert.equal(res.test_close.status, 'passed', res.test_close.message);
+  assert.match(res.test_far.message, /1 of 4 elements off[\s\S]*worst at \(1, 1\): expected 15\.0, got 16\.0/);
+  assert.match(res.test_shape.message, /ragged/);
+  assert.match(res.test_nan.message, /NaN where none was expected, at index \(1,\)/);
+  assert.match(res.test_grad.message, /gradient check failed: relative error [\d.e-]+ > 1e-06 at index \(1,\)/);
+  assert.match(res.test_warns.message, /blow emitted a warning: RuntimeWarning: overflow encountered/);
+  assert.equal(res.test_still_no_numpy.status, 'passed', res.test_still_no_numpy.message);
 });

@@ -91,6 +91,8 @@ export interface Task {
   packages: string[];
   time_limit: number;
   optional: boolean;
+  /** The task's functions change their arguments by contract: the harness does not check that they leave them alone. */
+  in_place: boolean;
 }
 
 export const DEFAULT_PASS_MARK = 0.8;

@@ -115,6 +115,7 @@ export const taskSchema: ObjectSchema = obj({
   packages: opt(arr(str(undefined, { pattern: '^[A-Za-z0-9_.-]+$', patternHint: 'an importable Python package name' }), 'Python packages the task needs (import names)')),
   time_limit: opt({ kind: 'number', min: 1, max: 600, description: 'seconds for a whole check (default 10)' }),
   optional: opt({ kind: 'boolean', description: 'an optional task does not block the module (default false)' }),
+  in_place: opt({ kind: 'boolean', description: 'the task\'s functions modify their array/list arguments by contract, so the harness does not fail a call that changes them (default false)' }),
 }, 'a coding task');
 
 export const moduleSchema: ObjectSchema = obj({

@@ -49,7 +49,7 @@ function normaliseModule(raw: Record<string, unknown>, file: string): Module {
     quiz: r.quiz ? { pass_mark: r.quiz.pass_mark ?? DEFAULT_PASS_MARK, draw: r.quiz.draw, questions: r.quiz.questions ?? [] } : undefined,
     tasks: (r.tasks ?? []).map((t) => ({
       id: t.id!, title: t.title!, brief: t.brief, starter: t.starter!, tests: t.tests!, solution: t.solution!,
-      hints: t.hints ?? [], packages: t.packages ?? [], time_limit: t.time_limit ?? DEFAULT_TIME_LIMIT, optional: t.optional ?? false,
+      hints: t.hints ?? [], packages: t.packages ?? [], time_limit: t.time_limit ?? DEFAULT_TIME_LIMIT, optional: t.optional ?? false, in_place: t.in_place ?? false,
     })),
     file,
   };

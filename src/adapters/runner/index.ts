@@ -39,7 +39,7 @@ export async function checkFile(
   const tests = taskFile(curriculumDir, mod, task.tests);
   if (!fs.existsSync(tests)) throw new CurriculumError(m('taskFileMissing', { file: tests }), m('validateHint', { dir: curriculumDir }));
   const untouched = starter !== undefined && isUntouched(fs.readFileSync(file, 'utf8'), starter);
-  const run = await runHarness({ env, learner: file, tests, packages: task.packages, timeLimit: task.time_limit, signal });
+  const run = await runHarness({ env, learner: file, tests, packages: task.packages, timeLimit: task.time_limit, inPlace: task.in_place, signal });
   // An untouched starter is run all the same, so that a missing package is said first.
   if (untouched && run.result.outcome !== 'missing_packages') return { ...run, result: notAttempted(task.time_limit) };
   return run;

@@ -97,6 +97,7 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
       tests: taskFile(c.dir, job.mod, job.task.tests),
       packages: job.task.packages,
       timeLimit: job.task.time_limit,
+      inPlace: job.task.in_place,
     });
     return { ...job, result: run.result, ms: run.ms };
   });
