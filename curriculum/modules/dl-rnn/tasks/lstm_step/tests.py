@@ -78,16 +78,20 @@ def test_matches_reference_on_random_inputs(m):
 
 
 def test_saturated_gates_without_warnings(m):
-    """pre-activations of +-500 give clean 0/1 gates with no overflow warning
-    zh: 预激活为 ±500 时，门干净利落地取 0 或 1，且没有溢出警告"""
+    """pre-activations of +-1000 give clean 0/1 gates with no overflow warning, next to an ordinary row
+    zh: 预激活为 ±1000 时，门干净利落地取 0 或 1，且没有溢出警告；同一批里还有一行普通大小的输入"""
     H = 3
-    W, U = np.zeros((1, 4 * H)), np.zeros((H, 4 * H))
-    b = np.concatenate([np.full(H, -500.0), np.full(H, 500.0), np.zeros(H), np.full(H, 500.0)])
-    c = np.array([[0.5, -1.0, 2.0]])
+    # row 0: x = 1 gives pre-activations of -1000 (input), +1000 (forget), 0 (candidate), +1000 (output);
+    # row 1: x = 0.001 gives -1, +1, 0, +1 in the same batch
+    W = np.concatenate([np.full(H, -1000.0), np.full(H, 1000.0), np.zeros(H), np.full(H, 1000.0)])[None, :]
+    U, b = np.zeros((H, 4 * H)), np.zeros(4 * H)
+    x = np.array([[1.0], [0.001]])
+    c = np.array([[0.5, -1.0, 2.0], [0.5, -1.0, 2.0]])
     with no_warnings("lstm_step"):
-        h2, c2 = m.lstm_step(np.ones((1, 1)), np.zeros((1, H)), c, W, U, b)
-    assert_close(c2, c, what="c_new")
-    assert_close(h2, np.tanh(c), what="h_new")
+        h2, c2 = m.lstm_step(x, np.zeros((2, H)), c, W, U, b)
+    eh, ec = _ref(x[1:], np.zeros((1, H)), c[1:], W, U, b)
+    assert_close(c2, np.vstack([c[:1], ec]), what="c_new")
+    assert_close(h2, np.vstack([np.tanh(c[:1]), eh]), what="h_new")
 
 
 def test_memory_over_100_steps(m):

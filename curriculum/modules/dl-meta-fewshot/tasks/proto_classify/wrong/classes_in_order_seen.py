@@ -1,0 +1,12 @@
+# orders the classes as they first appear in yS instead of sorted (np.unique), so shuffling the support reorders the columns
+import numpy as np
+
+
+def proto_classify(S, yS, Q):
+    S, Q, yS = np.asarray(S, dtype=np.float64), np.asarray(Q, dtype=np.float64), np.asarray(yS)
+    classes = np.array(list(dict.fromkeys(yS.tolist())))
+    protos = np.stack([S[yS == k].mean(axis=0) for k in classes])
+    scores = -((Q[:, None, :] - protos[None, :, :]) ** 2).sum(axis=-1)
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = e / e.sum(axis=1, keepdims=True)
+    return classes[np.argmax(probs, axis=1)], probs
