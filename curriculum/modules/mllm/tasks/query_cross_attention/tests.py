@@ -89,3 +89,22 @@ def test_large_scores_stable(m):
     _, A0 = m.query_cross_attention(big_q, small_f, I2, I2, Wv)
     assert_true(np.all(np.isfinite(np.asarray(A))), tr("attention weights contain NaN or inf", "注意力权重里有 NaN 或 inf"))
     assert_close(A, A0, what=tr("attention weights with a +2000 offset in every score", "每个得分都带 +2000 偏移时的注意力权重"))
+
+
+def test_rows_of_different_magnitude(m):
+    """one query's scores near +1400 and another's near −1400, in one call: no warning, same weights as without the offsets
+    zh: 同一次调用里，一个查询的得分在 +1400 左右、另一个在 −1400 左右：没有警告，权重与不加偏移时相同"""
+    r = rng(7)
+    x, y = r.normal(size=7), r.normal(size=4)
+    I2 = np.eye(2)
+    Wv = r.normal(size=(2, 3))
+    signs = np.array([1.0, -1.0, 1.0, -1.0])
+    q = np.column_stack([signs, y])                       # the first column meets the +2000 of every feature
+    big_f, small_f = np.column_stack([np.full(7, 2000.0), x]), np.column_stack([np.zeros(7), x])
+    with no_warnings("query_cross_attention"):
+        out, A = m.query_cross_attention(q, big_f, I2, I2, Wv)
+    _, A0 = m.query_cross_attention(q, small_f, I2, I2, Wv)
+    assert_true(np.all(np.isfinite(np.asarray(A))), tr("attention weights contain NaN or inf: subtract each row's own maximum",
+                                                       "注意力权重里有 NaN 或 inf：每一行要减去它自己的最大值"))
+    assert_close(A, A0, what=tr("attention weights with an offset of +2000/√2 in some rows and −2000/√2 in others",
+                                "部分行带 +2000/√2、部分行带 −2000/√2 偏移时的注意力权重"))
