@@ -10,10 +10,13 @@ export const BIN = path.join(ROOT, 'bin', 'dlpath');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 export const SHIPPED = path.join(ROOT, 'curriculum');
 
-/** A fresh temporary folder, removed when the process exits. */
+const made = [];
+process.on('exit', () => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+
+/** A fresh temporary folder, removed when the process exits (one exit listener for all of them). */
 export function tempDir(prefix = 'dlpath-test-') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 

@@ -20,14 +20,25 @@ function started(task, learner) {
 }
 
 function check(home, args = [], env = {}) {
-  const t0 = Date.now();
-  const r = dlpath(['check', ...args], { home, curriculum: CURRICULUM, env });
-  return { ...r, ms: Date.now() - t0 };
+  return dlpath(['check', ...args], { home, curriculum: CURRICULUM, env });
 }
 
-/** Whether a process still runs, waiting up to 3 s for a killed one to go (a zombie counts as gone). */
+/**
+ * No assertion here depends on the machine's speed: the time limit (2 s for spin) is the runner's,
+ * and what ran out is read from its report. On a machine so busy that Python cannot even import
+ * NumPy within 2 s, the report says the file did not finish importing, and the per-test lines
+ * cannot be asserted; that case is checked for what it says, and the test reports it.
+ */
+function importTooSlow(r) {
+  if (!/did not finish importing within 2 s/.test(r.stdout)) return false;
+  assert.doesNotMatch(r.stdout, /✔/);
+  process.stdout.write('# the machine took more than 2 s to import NumPy: only the import time-out was checked\n');
+  return true;
+}
+
+/** Whether a process still runs, waiting up to 10 s for a killed one to go (a zombie counts as gone). */
 function alive(pid) {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 10000;
   for (;;) {
     let running;
     try {
@@ -105,9 +116,9 @@ test('an endless loop: timed out after the task\'s limit, the Python process is 
   const { home } = started('spin', 'loops');
   const r = check(home, ['spin'], { DLPATH_TEST_PIDFILE: pidfile });
   assert.equal(r.code, 1);
+  if (importTooSlow(r)) return;
   assert.match(r.stdout, /scale\(\[1, 2, 3\], 2\) is \[2, 4, 6\] \(timed out after 2 s\)/);
   assert.match(r.stdout, /not run: the time limit ran out first/);
-  assert.ok(r.ms < 8000, `took ${r.ms} ms`);
   const pid = Number(fs.readFileSync(pidfile, 'utf8'));
   assert.equal(alive(pid), false, 'the looping Python process was killed');
 });
@@ -123,11 +134,11 @@ test('printing without end: contained, cut, and dlpath answers within the time l
   const { home } = started('spin', 'prints');
   const r = check(home, ['spin']);
   assert.equal(r.code, 1);
+  assert.ok(r.stdout.length < 20000, `printed ${r.stdout.length} characters`);
+  if (importTooSlow(r)) return;
   assert.match(r.stdout, /timed out after 2 s/);
   assert.match(r.stdout, /Your program printed:\n.*spam spam/);
   assert.match(r.stdout, /\(cut: \d+ of \d+ bytes shown\)/);
-  assert.ok(r.stdout.length < 20000, `printed ${r.stdout.length} characters`);
-  assert.ok(r.ms < 8000, `took ${r.ms} ms`);
 });
 
 test('a file that forks: the check completes and the forked child does not outlive it', () => {
@@ -135,8 +146,7 @@ test('a file that forks: the check completes and the forked child does not outli
   const { home } = started('scale', 'forks');
   const r = check(home, ['scale'], { DLPATH_TEST_PIDFILE: pidfile });
   assert.equal(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /All 3 tests passed/);
-  assert.ok(r.ms < 8000, `took ${r.ms} ms`);
+  assert.match(r.stdout, /All 3 tests passed/); // and it came back: it did not wait for the 600 s child
   const child = Number(fs.readFileSync(pidfile, 'utf8'));
   assert.ok(child > 0);
   assert.equal(alive(child), false, 'the forked child was killed with the harness');
@@ -149,6 +159,10 @@ test('an untouched starter: "not attempted yet", not a wall of failures', () => 
   assert.match(r.stdout, /Not attempted yet/);
   assert.ok(r.stdout.includes(file));
   assert.doesNotMatch(r.stdout, /✘|NotImplementedError\n/);
+  // Recognised by its content, before any Python starts: even an interpreter that does not exist is not needed.
+  const again = check(home, ['scale'], { DLPATH_PYTHON: '/nonexistent/python3' });
+  assert.equal(again.code, 1, again.stderr);
+  assert.match(again.stdout, /Not attempted yet/);
 });
 
 test('a missing package: the task names it, exit 4, on stderr', () => {
