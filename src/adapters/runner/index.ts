@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Module, Task } from '../../core/model.js';
-import { isUntouched, notAttempted } from '../../core/check-result.js';
+import { ESSENTIAL_PACKAGES, isUntouched, notAttempted } from '../../core/check-result.js';
 import { CurriculumError } from '../../core/errors.js';
 import { runHarness, type HarnessRun } from './python.js';
 import { m } from '../../i18n/tasks.js';
@@ -39,8 +39,13 @@ export async function checkFile(
   const tests = taskFile(curriculumDir, mod, task.tests);
   if (!fs.existsSync(tests)) throw new CurriculumError(m('taskFileMissing', { file: tests }), m('validateHint', { dir: curriculumDir }));
   const untouched = starter !== undefined && isUntouched(fs.readFileSync(file, 'utf8'), starter);
+  // An untouched starter is answered at once, without starting Python; unless the task needs an
+  // optional package beyond NumPy, which is then said first (the task may be skipped for it).
+  if (untouched && task.packages.every((p) => ESSENTIAL_PACKAGES.includes(p))) {
+    const none = { text: '', bytes: 0, truncated: false };
+    return { result: notAttempted(task.time_limit), stdout: none, stderr: none, ms: 0 };
+  }
   const run = await runHarness({ env, learner: file, tests, packages: task.packages, timeLimit: task.time_limit, inPlace: task.in_place, signal });
-  // An untouched starter is run all the same, so that a missing package is said first.
   if (untouched && run.result.outcome !== 'missing_packages') return { ...run, result: notAttempted(task.time_limit) };
   return run;
 }
