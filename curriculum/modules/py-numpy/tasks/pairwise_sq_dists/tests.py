@@ -1,5 +1,7 @@
 import ast
 import inspect
+import os
+import sys
 import textwrap
 
 import numpy as np
@@ -12,6 +14,35 @@ def _loop_version(A, B):
         for j in range(len(B)):
             D[i, j] = np.sum((A[i] - B[j]) ** 2)
     return D
+
+
+def _python_steps(m, A, B):
+    """How many Python lines and calls run in the learner's file during one call (loops, map and
+    comprehensions anywhere in that file add steps for every point; NumPy's own work adds none)."""
+    mine = os.path.realpath(m.__file__)
+    seen = {}
+    count = [0]
+
+    def local(frame, event, arg):
+        count[0] += 1
+        return local
+
+    def tracer(frame, event, arg):
+        name = frame.f_code.co_filename
+        if name not in seen:
+            seen[name] = os.path.realpath(name) == mine
+        if not seen[name]:
+            return None
+        count[0] += 1
+        return local
+
+    old = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        m.pairwise_sq_dists(A, B)
+    finally:
+        sys.settrace(old)
+    return count[0]
 
 
 def test_small_example(m):
@@ -65,8 +96,8 @@ def test_never_negative(m):
 
 
 def test_no_python_loops(m):
-    """uses no Python loops (for, while or comprehensions)
-    zh: 不用 Python 循环（for、while 或推导式）"""
+    """uses no Python loops (for, while, comprehensions, map), not even in a helper function
+    zh: 不用 Python 循环（for、while、推导式、map），在辅助函数里也不行"""
     A = np.array([[0.0, 1.0]])
     assert_close(m.pairwise_sq_dists(A, A), [[0.0]], rtol=0, atol=1e-12, what=tr("D for a single point", "只有一个点时的 D"))
     src = textwrap.dedent(inspect.getsource(m.pairwise_sq_dists))
@@ -75,3 +106,12 @@ def test_no_python_loops(m):
     assert_true(not found, tr("pairwise_sq_dists contains a Python loop (%s): use broadcasting instead",
                               "pairwise_sq_dists 里有 Python 循环（%s）：请改用广播")
                 % (found[0] if found else ""))
+    r = rng(4)
+    B = r.normal(size=(3, 2))
+    few = _python_steps(m, r.normal(size=(2, 2)), B)
+    many = _python_steps(m, r.normal(size=(200, 2)), B)
+    assert_true(many <= few + 20,
+                tr("your file runs %d Python steps for 2 points but %d for 200: a loop (or map, or a comprehension) "
+                   "goes over the points somewhere; use broadcasting instead",
+                   "你的文件处理 2 个点时执行了 %d 步 Python 代码，处理 200 个点时却执行了 %d 步：某处有遍历各点的循环"
+                   "（或 map、推导式）；请改用广播") % (few, many))

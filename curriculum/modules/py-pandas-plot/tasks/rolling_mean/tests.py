@@ -38,6 +38,13 @@ def test_window_one_is_identity(m):
     assert_close(m.rolling_mean(x, 1), x.astype(float))
 
 
+def test_integer_input(m):
+    """integer input gives float means: [1, 2, 4, 7] with window 2 gives [nan, 1.5, 3, 5.5]
+    zh: 整数输入得到浮点数均值：[1, 2, 4, 7] 取窗口 2，得到 [nan, 1.5, 3, 5.5]"""
+    assert_close(m.rolling_mean(np.array([1, 2, 4, 7]), 2), [np.nan, 1.5, 3.0, 5.5],
+                 what=tr("rolling mean of the integers [1, 2, 4, 7]", "整数 [1, 2, 4, 7] 的滑动平均"))
+
+
 def test_window_edge_cases(m):
     """window = n gives only the overall mean at the end; window > n gives all NaN
     zh: 窗口 = n 时只有最后一个位置是整体均值；窗口 > n 时全是 NaN"""
