@@ -8,7 +8,7 @@ import type { Command as CommandType } from 'commander';
 
 // commander and better-sqlite3 are CommonJS: require() loads them ~10 ms faster than import, which
 // has to scan their source for named exports first (see npm run bench).
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
+const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommandType;
 import { makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
 import { detectLang, sentences, setLang } from './i18n/index.js';
@@ -45,7 +45,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .helpCommand('help [command]', m('cmdHelp'))
     .option('--curriculum <dir>', m('optCurriculum'))
     .option('--home <dir>', m('optHome'))
-    .addOption(new Option('--lang <lang>', m('optLang')).choices(['en', 'zh']))
+    .addOption(new Option('--lang <lang>', m('optLang')).choices(['en', 'zh']).argParser(oneOf(['en', 'zh'])))
     .option('--json', m('optJson'))
     .option('--no-color', m('optNoColor'))
     .option('-y, --yes', m('optYes'))
@@ -80,7 +80,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .option('--answers <file>', m('optAnswers'))
     .option('--seed <n>', m('optSeed'))
     .action(action(() => import('./commands/review.js')));
-  program.command('task').description(m('cmdTask')).argument('<task>', m('argTask'))
+  program.command('tasks').description(m('cmdTasks')).argument('[module]', m('argModuleFilter'))
+    .action(action(() => import('./commands/tasks.js')));
+  program.command('task').description(m('cmdTask')).argument('[task]', m('argTaskNext'))
     .option('--force', m('optForce'))
     .action(action(() => import('./commands/task.js')));
   program.command('check').description(m('cmdCheck')).argument('[task]', m('argTaskCurrent'))
@@ -103,7 +105,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.command('doctor').description(m('cmdDoctor'))
     .action(action(() => import('./commands/doctor.js')));
   program.command('export').description(m('cmdExport'))
-    .addOption(new Option('--format <format>', m('optFormat')).choices(['json', 'csv', 'xapi']).default('json'))
+    .addOption(new Option('--format <format>', m('optFormat')).choices(['json', 'csv', 'xapi']).argParser(oneOf(['json', 'csv', 'xapi'])).default('json'))
     .option('--out <file>', m('optOut'))
     .action(action(() => import('./commands/export.js')));
   // `dlpath` alone: a short status and the next step.
@@ -132,6 +134,15 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
 }
 
 export const VERSION = '0.1.0';
+
+/** A choice matched case-insensitively (`--format CSV`); commander's own message when none matches. */
+function oneOf(choices: string[]): (value: string) => string {
+  return (value) => {
+    const v = value.toLowerCase();
+    if (!choices.includes(v)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return v;
+  };
+}
 
 /** Commander's usage errors: prefixed like every dlpath message, in the learner's language, with where to look. */
 function localizeError(s: string): string {

@@ -12,9 +12,14 @@ import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
 export function findModule(ix: CurriculumIndex, id: string): Module {
-  const mod = ix.module(id);
+  const mod = ix.module(id) ?? ix.ordered.find((x) => x.id.toLowerCase() === id.toLowerCase());
   if (mod) return mod;
-  const hint = suggest(id, ix.ordered.map((x) => x.id));
+  // Close ids, then modules whose title (in either language) holds the word: `learn Calculus`.
+  const word = id.toLowerCase();
+  const byTitle = word.length >= 3
+    ? ix.ordered.filter((x) => [pick(x.title, 'en'), pick(x.title, 'zh')].some((s) => s.toLowerCase().includes(word))).map((x) => x.id)
+    : [];
+  const hint = [...new Set([...suggest(id, ix.ordered.map((x) => x.id)), ...byTitle])].slice(0, 4);
   throw new UsageError(sentences(m('unknownModule', { id }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : ''),
     m('listModules'));
 }

@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { standing } from './shared.js';
 import { readLocalized } from './learn.js';
 import type { CurriculumIndex, Module, Task } from '../core/model.js';
+import type { ProgressSnapshot } from '../core/path.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { makeDirs } from '../adapters/dirs.js';
@@ -27,10 +28,15 @@ export function resolveTask(ix: CurriculumIndex, store: Store, arg: unknown): Fo
 }
 
 export function findTask(ix: CurriculumIndex, id: string): FoundTask {
-  const found = ix.task(id);
+  const all = ix.ordered.flatMap((mod) => mod.tasks.map((t) => ({ module: mod, task: t })));
+  const found = ix.task(id) ?? all.find((x) => x.task.id.toLowerCase() === id.toLowerCase());
   if (found) return found;
-  const all = ix.ordered.flatMap((mod) => mod.tasks.map((t) => t.id));
-  const hint = suggest(id, all);
+  // Close ids, then tasks whose title (in either language) holds the word: `task gradient`.
+  const word = id.toLowerCase();
+  const byTitle = word.length >= 3
+    ? all.filter((x) => [pick(x.task.title, 'en'), pick(x.task.title, 'zh')].some((s) => s.toLowerCase().includes(word))).map((x) => x.task.id)
+    : [];
+  const hint = [...new Set([...suggest(id, all.map((x) => x.task.id)), ...byTitle])].slice(0, 4);
   throw new UsageError(sentences(m('unknownTask', { id }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : ''),
     m('listTasks'));
 }
@@ -40,11 +46,39 @@ function backupName(file: string, when: Date): string {
   return `${file}.${stamp}.bak`;
 }
 
+/**
+ * The task `dlpath task` with no id starts: the current one while it is not passed, else the first
+ * required task on the path not passed or skipped yet.
+ */
+export function defaultTask(ix: CurriculumIndex, store: Store, p: ProgressSnapshot): { found: FoundTask; why: 'current' | 'next' } | undefined {
+  const cur = currentTask(store);
+  const curFound = cur ? ix.task(cur) : undefined;
+  if (curFound && !p.tasks[curFound.task.id]?.passed && !p.tasks[curFound.task.id]?.skipped) return { found: curFound, why: 'current' };
+  for (const mod of ix.ordered) {
+    for (const task of mod.tasks) {
+      const tp = p.tasks[task.id];
+      if (!task.optional && !tp?.passed && !tp?.skipped) return { found: { module: mod, task }, why: 'next' };
+    }
+  }
+  return undefined;
+}
+
 export async function run(ctx: Context, args: unknown[], opts: { force?: boolean }): Promise<number> {
-  const { ix, store, states } = await standing(ctx);
+  const { ix, store, states, progress } = await standing(ctx);
   try {
-    const { module: mod, task } = findTask(ix, String(args[0]));
     const t = theme(ctx);
+    let found: FoundTask;
+    if (args[0] === undefined || args[0] === null || String(args[0]) === '') {
+      const d = defaultTask(ix, store, progress);
+      if (!d) {
+        if (ctx.json) ctx.stdout.write(`${JSON.stringify({ task: null, message: m('allTasksDone') })}\n`);
+        else ctx.stdout.write(`${t.ok(m('allTasksDone'))}\n`);
+        return 0;
+      }
+      found = d.found;
+      if (!ctx.json) ctx.stdout.write(`${t.dim(m('startingTask', { task: found.task.id, why: m(d.why === 'current' ? 'whyCurrent' : 'whyNext') }))}\n\n`);
+    } else found = findTask(ix, String(args[0]));
+    const { module: mod, task } = found;
     const file = workspaceFile(ctx.home, mod, task);
     const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
     const exists = fs.existsSync(file);
