@@ -75,3 +75,20 @@ def test_large_logits_stable(m):
     loss, grad = m.kd_loss(s, t, 1.0)
     assert_close(loss_big, loss, rtol=1e-6, atol=1e-9, what=tr("loss with shifted logits", "logit 平移后的损失"))
     assert_close(grad_big, grad, rtol=1e-6, atol=1e-9, what=tr("grad with shifted logits", "logit 平移后的 grad"))
+
+
+def test_rows_of_different_magnitude(m):
+    """one batch with rows around 800, 0 and -800: each row is shifted on its own, without warnings
+    zh: 同一批里各行的 logit 分别在 800、0、-800 附近：每一行各自平移，没有警告"""
+    r = rng(5)
+    s = r.normal(size=(3, 4))
+    t = r.normal(size=(3, 4))
+    shift_s = np.array([[800.0], [0.0], [-800.0]])
+    shift_t = np.array([[790.0], [5.0], [-795.0]])
+    with no_warnings("kd_loss"):
+        loss_mixed, grad_mixed = m.kd_loss(s + shift_s, t + shift_t, 2.0)
+    loss, grad = m.kd_loss(s, t, 2.0)
+    assert_close(loss_mixed, loss, rtol=1e-6, atol=1e-9,
+                 what=tr("loss with rows shifted by 800, 0, -800 (subtract each row's own max)",
+                         "各行分别平移 800、0、-800 后的损失（要减去每一行自己的最大值）"))
+    assert_close(grad_mixed, grad, rtol=1e-6, atol=1e-9, what=tr("grad with rows shifted by 800, 0, -800", "各行分别平移 800、0、-800 后的 grad"))

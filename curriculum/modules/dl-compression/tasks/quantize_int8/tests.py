@@ -26,6 +26,8 @@ def test_dtype_range_and_shape(m):
     assert_true(getattr(q, "dtype", None) == np.int8,
                 tr("q should have dtype int8, got %s", "q 的 dtype 应为 int8，得到的是 %s") % (getattr(q, "dtype", type(q)),))
     assert_shape(q, w.shape, what="q")
+    assert_true(np.ndim(scale) == 0, tr("scale should be one number for the whole tensor, got shape %s",
+                                        "scale 应该是整个张量共用的一个数，得到的形状是 %s") % (np.shape(scale),))
     assert_true(int(np.abs(q.astype(np.int64)).max()) <= 127, "some |q| exceeds 127", "有的 |q| 超过了 127")
     i = np.unravel_index(np.argmax(np.abs(w)), w.shape)
     assert_true(abs(int(q[i])) == 127, tr("the weight with the largest magnitude should map to ±127, got %d",

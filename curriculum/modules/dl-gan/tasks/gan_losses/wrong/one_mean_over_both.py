@@ -1,0 +1,10 @@
+# averages the real and fake terms together over all n_real + n_fake logits instead of one mean per batch
+import numpy as np
+
+
+def gan_losses(d_real_logits, d_fake_logits):
+    r = np.asarray(d_real_logits, dtype=np.float64)
+    f = np.asarray(d_fake_logits, dtype=np.float64)
+    d_loss = np.concatenate([np.logaddexp(0.0, -r), np.logaddexp(0.0, f)]).mean()
+    g_loss = np.logaddexp(0.0, -f).mean()
+    return float(d_loss), float(g_loss)
