@@ -16,6 +16,16 @@ def test_reference_value(m):
     assert_close(out, [[13.0, -10.0]], what=tr("lora_forward output", "lora_forward 的输出"))
 
 
+def test_integer_inputs(m):
+    """Python int lists with alpha=1, r=2 (scale 0.5) give the float results: forward [[4, -1]], merged [[1.5, 0.5, 0.5], [-0.5, 0.5, -0.5]]
+    zh: 输入是 Python 整数列表、alpha=1、r=2（缩放 0.5）时，结果是浮点数：前向 [[4, -1]]，合并后 [[1.5, 0.5, 0.5], [-0.5, 0.5, -0.5]]"""
+    x, W0, A, B = [[1, 2, 3]], [[1, 0, 0], [0, 1, 0]], [[1, 1, 1]], [[1], [-1]]
+    assert_close(m.lora_forward(x, W0, A, B, 1, 2), [[4.0, -1.0]],
+                 what=tr("lora_forward output for integer inputs", "整数输入时 lora_forward 的输出"))
+    assert_close(m.lora_merge(W0, A, B, 1, 2), [[1.5, 0.5, 0.5], [-0.5, 0.5, -0.5]],
+                 what=tr("merged weight for integer inputs", "整数输入时合并后的权重"))
+
+
 def test_b_zero_gives_base(m):
     """with B = 0 (LoRA's initialisation) the output equals the frozen layer x W0^T
     zh: B = 0（LoRA 的初始状态）时，输出等于冻结层的 x W0^T"""

@@ -22,6 +22,16 @@ def test_shapes(m):
     assert_shape(dB, B.shape, what="dB")
 
 
+def test_integer_inputs(m):
+    """Python int lists with alpha=1, r=2 (scale 0.5) give the exact float gradients
+    zh: 输入是 Python 整数列表、alpha=1、r=2（缩放 0.5）时，得到精确的浮点梯度"""
+    x, A, B = [[1, 2, 0], [0, 1, 1]], [[1, 0, 1], [0, 1, -1]], [[1, 0], [0, 1], [1, 1]]
+    W0, dh = [[1, 0, 0], [0, 1, 0], [0, 0, 1]], [[1, 0, 1], [0, 1, 0]]
+    dA, dB = m.lora_grads(x, W0, A, B, 1, 2, dh)
+    assert_close(dA, [[1.0, 2.0, 0.0], [0.5, 1.5, 0.5]], what=tr("dA for integer inputs", "整数输入时的 dA"))
+    assert_close(dB, [[0.5, 1.0], [0.5, 0.0], [0.5, 1.0]], what=tr("dB for integer inputs", "整数输入时的 dB"))
+
+
 def test_grad_check_A(m):
     """dA passes the gradient check (central differences, eps=1e-5)
     zh: dA 通过梯度检验（中心差分，eps=1e-5）"""
