@@ -67,3 +67,17 @@ def test_small_temperature_stable(m):
         loss = m.info_nce(za, zb, 0.001)
     assert_true(np.isfinite(loss), tr("loss is not finite: %r", "损失不是有限值：%r") % (loss,))
     assert_close(loss, _reference(za, zb, 0.001), what=tr("loss", "损失"))
+
+
+def test_rows_of_different_magnitude(m):
+    """τ = 0.001 with anchors that agree with every candidate (logits near +1000) and anchors that oppose them (near -1000)
+    zh: τ = 0.001，一部分锚点与所有候选都相似（logit 接近 +1000），另一部分与它们都相反（接近 -1000）"""
+    r = rng(3)
+    zb = np.array([1.0, 0.0, 0.0]) + 0.1 * r.normal(size=(6, 3))
+    za = zb + 0.02 * r.normal(size=(6, 3))
+    za[3:] = -za[3:]                    # rows 3-5: every logit is near -1000
+    with no_warnings("info_nce"):
+        loss = m.info_nce(za, zb, 0.001)
+    assert_true(np.isfinite(loss), tr("loss is not finite: %r (subtract each row's own max)",
+                                      "损失不是有限值：%r（要减去每一行自己的最大值）") % (loss,))
+    assert_close(loss, _reference(za, zb, 0.001), what=tr("loss", "损失"))

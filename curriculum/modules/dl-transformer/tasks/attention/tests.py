@@ -95,3 +95,38 @@ def test_large_scores_stable(m):
     expected = e / e.sum(axis=1, keepdims=True)
     assert_close(w, expected, what=tr("weights", "注意力权重"))
     assert_close(out, expected @ V, what="out")
+
+
+def _ref(Q, K, V, mask=None):
+    s = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        s = np.where(mask, s, -np.inf)
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    w = e / e.sum(axis=-1, keepdims=True)
+    return w @ V, w
+
+
+def test_batched_with_broadcast_mask(m):
+    """(2, 3, 4, d) inputs with one 4x4 causal mask broadcast over batch and heads
+    zh: 输入为 (2, 3, 4, d)，一个 4x4 的因果掩码广播到所有批次和头上"""
+    r = rng(4)
+    Q, K, V = r.normal(size=(2, 3, 4, 5)), r.normal(size=(2, 3, 4, 5)), r.normal(size=(2, 3, 4, 2))
+    mask = np.tril(np.ones((4, 4), dtype=bool))
+    out, w = m.attention(Q, K, V, mask=mask)
+    eo, ew = _ref(Q, K, V, mask)
+    assert_shape(w, (2, 3, 4, 4), what=tr("weights", "注意力权重"))
+    assert_close(w, ew, what=tr("weights", "注意力权重"))
+    assert_close(out, eo, what="out")
+
+
+def test_rows_of_different_magnitude(m):
+    """one query with scores near 1400 and one with scores near 0: each row is shifted by its own max
+    zh: 一个查询的得分在 1400 附近，另一个在 0 附近：每一行都要减去它自己的最大值"""
+    Q = np.array([[200.0, 1.0], [0.01, 0.02]])
+    K = np.array([[10.0, 0.5], [10.0, -0.5], [10.0, 2.0]])
+    V = np.array([[1.0], [2.0], [3.0]])
+    with no_warnings("attention"):
+        out, w = m.attention(Q, K, V)
+    eo, ew = _ref(Q, K, V)
+    assert_close(w, ew, what=tr("weights", "注意力权重"))
+    assert_close(out, eo, what="out")
