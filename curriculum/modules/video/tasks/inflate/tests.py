@@ -87,12 +87,23 @@ def test_input_unchanged(m):
 
 
 def test_bad_t(m):
-    """T = 0 or a negative T raises ValueError
-    zh: T = 0 或 T 为负数时抛出 ValueError"""
+    """T = 0, a negative T or a fractional T (2.5, 0.5) raises ValueError
+    zh: T = 0、T 为负数或 T 不是整数（2.5、0.5）时抛出 ValueError"""
     w = rng(5).normal(size=(1, 1, 3, 3))
-    for bad in (0, -2):
+    for bad in (0, -2, 2.5, 0.5):
         try:
             m.inflate(w, bad)
         except ValueError:
             continue
-        assert_true(False, tr("inflate(w, %d) should raise ValueError", "inflate(w, %d) 应当抛出 ValueError") % bad)
+        assert_true(False, tr("inflate(w, %r) should raise ValueError", "inflate(w, %r) 应当抛出 ValueError") % bad)
+
+
+def test_integer_filters(m):
+    """integer 2D filters give float64 results: [[1, 2], [3, 4]] with T=2 gives slices of [[0.5, 1], [1.5, 2]]
+    zh: 整数的 2D 卷积核也得到 float64 结果：[[1, 2], [3, 4]] 按 T=2 膨胀，每个切片是 [[0.5, 1], [1.5, 2]]"""
+    w = np.array([[[[1, 2], [3, 4]]]])
+    out = m.inflate(w, 2)
+    assert_close(out, np.array([[[[[0.5, 1.0], [1.5, 2.0]], [[0.5, 1.0], [1.5, 2.0]]]]]),
+                 what=tr("inflated integer filter", "整数卷积核膨胀后的结果"))
+    assert_true(np.asarray(out).dtype == np.float64, tr("the result should be float64, got %s",
+                                                        "结果应为 float64，得到的是 %s") % np.asarray(out).dtype)
