@@ -10,11 +10,12 @@ import type { Command as CommandType } from 'commander';
 // has to scan their source for named exports first (see npm run bench).
 const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommandType;
-import { makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
+import { homeFromArgv, makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
 import { detectLang, sentences, setLang } from './i18n/index.js';
 import { m } from './i18n/cli.js';
 import { suggest } from './core/suggest.js';
 import { loadColors } from './adapters/ui/theme.js';
+import { readConfig } from './adapters/config.js';
 
 export interface IO {
   env: NodeJS.ProcessEnv;
@@ -34,7 +35,10 @@ function langFromArgv(argv: string[]): string | undefined {
 }
 
 export async function runCli(argv: string[], io: IO): Promise<number> {
-  setLang(detectLang(langFromArgv(argv), io.env));
+  // The help text is written before a command runs: its language comes from the same places.
+  let saved: string | undefined;
+  try { saved = readConfig(homeFromArgv(argv, io.env, io.cwd)).lang; } catch { /* reported when a command runs */ }
+  setLang(detectLang(langFromArgv(argv), io.env, saved));
   let code = 0;
   const program = new Command('dlpath');
   program
@@ -63,6 +67,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     const ctx = makeContext(opts, io);
     const [mod] = await Promise.all([load(), loadColors(ctx)]);
     code = await mod.run(ctx, args, opts);
+    if (opts.lang && cmd.name() !== 'config') await (await import('./commands/config.js')).offerToKeepLang(ctx, String(opts.lang));
   };
 
   program.command('next').description(m('cmdNext'))
@@ -98,6 +103,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.command('reset').description(m('cmdReset')).argument('[modules...]', m('argModule'))
     .option('--all', m('optAll'))
     .action(action(() => import('./commands/reset.js')));
+  program.command('config').description(m('cmdConfig'))
+    .argument('[action]', m('argConfigAction')).argument('[key]', m('argConfigKey')).argument('[value]', m('argConfigValue'))
+    .action(action(() => import('./commands/config.js')));
   program.command('validate').description(m('cmdValidate')).argument('[dir]')
     .option('--strict', m('optStrict'))
     .option('--run-solutions', m('optRunSolutions'))

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { detectLang, setLang, type Lang } from '../i18n/index.js';
+import { editorCommand, readConfig, type Config } from './config.js';
 
 export interface GlobalOptions {
   curriculum?: string;
@@ -35,6 +36,10 @@ export interface Context {
   color: boolean;
   yes: boolean;
   clock: () => Date;
+  /** The settings saved with `dlpath config set`. */
+  config: Config;
+  /** The command that opens a file for editing (DLPATH_EDITOR, config, VISUAL, EDITOR), if any. */
+  editor?: string;
 }
 
 /** The package's root folder (holds curriculum/, harness/, schema/). */
@@ -46,17 +51,27 @@ export function defaultHome(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'dlpath');
 }
 
+/** The data folder a command line names (--home), else the environment's, before commander has parsed it. */
+export function homeFromArgv(argv: string[], env: NodeJS.ProcessEnv, cwd: string): string {
+  const i = argv.findIndex((a) => a === '--home' || a.startsWith('--home='));
+  const v = i < 0 ? undefined : argv[i].includes('=') ? argv[i].slice('--home='.length) : argv[i + 1];
+  return v ? path.resolve(cwd, v) : defaultHome(env);
+}
+
 export function makeContext(
   opts: GlobalOptions,
   io: { env: NodeJS.ProcessEnv; cwd: string; stdin: InStream; stdout: OutStream; stderr: OutStream; clock?: () => Date },
 ): Context {
   const { env } = io;
-  const lang = detectLang(opts.lang, env);
-  setLang(lang);
   const home = opts.home ? path.resolve(io.cwd, opts.home) : defaultHome(env);
+  // Precedence everywhere: flag > dlpath's environment variable > saved setting > LANG / the default.
+  const config = readConfig(home);
+  const lang = detectLang(opts.lang, env, config.lang);
+  setLang(lang);
   const curriculumDir = opts.curriculum
     ? path.resolve(io.cwd, opts.curriculum)
-    : env.DLPATH_CURRICULUM ? path.resolve(io.cwd, env.DLPATH_CURRICULUM) : path.join(PACKAGE_ROOT, 'curriculum');
+    : env.DLPATH_CURRICULUM ? path.resolve(io.cwd, env.DLPATH_CURRICULUM)
+      : config.curriculum ? path.resolve(home, config.curriculum) : path.join(PACKAGE_ROOT, 'curriculum');
   const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   const color = !noColor && (Boolean(io.stdout.isTTY) || env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0');
   return {
@@ -64,5 +79,6 @@ export function makeContext(
     interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) && !opts.json,
     home, curriculumDir, lang, json: Boolean(opts.json), color, yes: Boolean(opts.yes),
     clock: io.clock ?? (() => new Date()),
+    config, editor: editorCommand(env, config),
   };
 }

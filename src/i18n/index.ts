@@ -11,9 +11,9 @@ let current: Lang = 'en';
 export function setLang(lang: Lang): void { current = lang; }
 export function getLang(): Lang { return current; }
 
-/** --lang, then DLPATH_LANG, then LC_ALL / LC_MESSAGES / LANG (zh_* gives zh), else en. */
-export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  const explicit = flag ?? env.DLPATH_LANG;
+/** --lang, then DLPATH_LANG, then the saved setting, then LC_ALL / LC_MESSAGES / LANG (zh_* gives zh), else en. */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, saved?: string): Lang {
+  const explicit = flag ?? (env.DLPATH_LANG || undefined) ?? saved;
   if (explicit) {
     const l = explicit.toLowerCase();
     if (l.startsWith('zh')) return 'zh';
