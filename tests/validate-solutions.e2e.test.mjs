@@ -1,8 +1,9 @@
-// `dlpath validate --run-solutions`: reference solutions must pass, starters must fail.
+// `dlpath validate --run-solutions`: reference solutions must pass; starters and wrong implementations must fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { dlpath, tempDir, FIXTURES } from './helpers.mjs';
+import fs from 'node:fs';
+import { dlpath, tempDir, FIXTURES, copyFixture, writeTree } from './helpers.mjs';
 
 test('a passing starter and a failing solution are errors at their place in module.yaml', () => {
   const home = tempDir();
@@ -15,7 +16,10 @@ test('a passing starter and a failing solution are errors at their place in modu
   // A package this machine lacks: a note that names it, not an error.
   assert.match(at(/tasks\[2\]\.packages/), /note: tasks\[2\]\.packages: not run: this Python lacks dlpath_no_such_package/);
   assert.match(at(/tasks\[3\]\.tests/), /tasks\[3\]\.tests: the tests cannot be loaded: NameError/);
-  assert.match(r.stdout, /3 errors, 0 warnings in 1 file\. 1 note on what this machine could not run\./);
+  // Two tasks whose tests ran have no wrong implementations: a warning each (the broken tests are error enough).
+  assert.match(at(/tasks\[0\]\.id/), /warning: tasks\[0\]\.id: 0 wrong implementations in tasks\/too_easy\/wrong\/: a task needs at least 3/);
+  assert.doesNotMatch(r.stdout, /tasks\[[23]\]\.id/);
+  assert.match(r.stdout, /3 errors, 2 warnings in 1 file\. 1 note on what this machine could not run\./);
   // The good parts raise nothing: no complaint about the failing starters of the other tasks.
   assert.doesNotMatch(r.stdout, /tasks\[1\]\.starter|tasks\[0\]\.solution/);
 });
@@ -41,4 +45,25 @@ test('no Python: exit 4 with how to fix it, not a list of failures', () => {
     { home: tempDir(), env: { DLPATH_PYTHON: '/nonexistent/python3' } });
   assert.equal(r.code, 4);
   assert.match(r.stderr, /Cannot run Python/);
+});
+
+test('wrong implementations: one that passes is an error naming the file and its bug; one that does not load proves nothing; fewer than 3 is a warning', () => {
+  const dir = copyFixture('tasks-basic');
+  const tasks = path.join(dir, 'modules', 'tb-vectors', 'tasks');
+  writeTree(tasks, {
+    // Right after all: the tests cannot tell it from the solution.
+    'scale/wrong/rounds.py': '# rounds the result to 6 decimals\nimport numpy as np\n\n\ndef scale(x, k):\n    return np.round(k * np.asarray(x, dtype=float), 6)\n',
+    'scale/wrong/broken.py': '# forgets numpy\ndef scale(x, k):\n    return k * np.asarray(x)\nraise ImportError("nothing")\n',
+    'scale/wrong/silent.py': 'import numpy as np\n\n\ndef scale(x, k):\n    return np.asarray(x, dtype=float) - k\n',
+  });
+  fs.rmSync(path.join(tasks, 'spin', 'wrong', 'adds.py'));
+  const r = dlpath(['validate', '--run-solutions', dir], { home: tempDir() });
+  assert.equal(r.code, 3, r.stdout + r.stderr);
+  assert.match(r.stdout, /^modules\/tb-vectors\/tasks\/scale\/wrong\/rounds\.py:1:1: this wrong implementation passes all 3 tests, so they miss its bug: "rounds the result to 6 decimals"/m);
+  assert.match(r.stdout, /^modules\/tb-vectors\/tasks\/scale\/wrong\/broken\.py:1:1: this wrong implementation raised while being imported: ImportError: nothing; it must fail the tests/m);
+  assert.match(r.stdout, /^modules\/tb-vectors\/tasks\/scale\/wrong\/silent\.py:1:1: warning: a wrong implementation starts with a comment that names its bug/m);
+  assert.match(r.stdout, /^modules\/tb-vectors\/module\.yaml:\d+:\d+: warning: tasks\[1\]\.id: 2 wrong implementations in tasks\/spin\/wrong\/: a task needs at least 3/m);
+  // The fixture's own wrong files (in place, integer truncation, adding) fail, and say nothing.
+  assert.doesNotMatch(r.stdout, /in_place\.py|keeps_int\.py|adds\.py/);
+  assert.match(r.stdout, /2 errors, 2 warnings/);
 });

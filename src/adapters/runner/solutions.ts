@@ -1,6 +1,7 @@
 /**
- * `dlpath validate --run-solutions`: every reference solution must pass its tests and every
- * starter must fail them, run through the same harness a learner's check uses, two at a time.
+ * `dlpath validate --run-solutions`: every reference solution must pass its tests, and every
+ * starter and every known wrong implementation (`wrong/*.py` beside the solution) must fail them,
+ * run through the same harness a learner's check uses, two at a time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,13 +18,43 @@ import { m } from '../../i18n/tasks.js';
 /** Python processes at once: enough to halve the wait, few enough for a 2-core CI machine. */
 export const WORKERS = 2;
 
-type Role = 'solution' | 'starter';
+type Role = 'solution' | 'starter' | 'wrong';
 
 interface Job {
   mod: Module;
   task: Task;
   index: number;
   role: Role;
+  /** The file run, relative to the module's folder. */
+  rel: string;
+}
+
+/** Fewer wrong implementations than this is a warning: the tests have not shown they reject much. */
+export const MIN_WRONG = 3;
+
+/** The task's known wrong implementations: `wrong/*.py` in the solution's folder, relative to the module's folder. */
+export function wrongFiles(c: Curriculum, mod: Module, task: Task): string[] {
+  const rel = path.posix.join(path.posix.dirname(task.solution.split(path.sep).join('/')), 'wrong');
+  let names: string[];
+  try {
+    names = fs.readdirSync(taskFile(c.dir, mod, rel));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.py')).sort().map((n) => path.posix.join(rel, n));
+}
+
+/** The bug a wrong file is about: its first comment line, without the "#". */
+export function bugLine(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t) continue;
+    if (!t.startsWith('#')) return undefined;
+    if (t.startsWith('#!') || /^#.*coding[:=]/.test(t)) continue;
+    const bug = t.replace(/^#+\s*/, '').trim();
+    if (bug) return bug;
+  }
+  return undefined;
 }
 
 interface Done extends Job {
@@ -78,22 +109,25 @@ function lastLine(s: string | undefined): string {
 
 export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Problem[]> {
   const jobs: Job[] = [];
+  const fewWrong: Array<{ mod: Module; index: number; n: number; dir: string }> = [];
   for (const mod of c.modules) {
     mod.tasks.forEach((task, index) => {
-      for (const role of ['solution', 'starter'] as const) {
-        const rel = role === 'solution' ? task.solution : task.starter;
-        // Missing files are already reported by the loader.
-        if (fs.existsSync(taskFile(c.dir, mod, rel)) && fs.existsSync(taskFile(c.dir, mod, task.tests))) {
-          jobs.push({ mod, task, index, role });
-        }
+      // Missing files are already reported by the loader.
+      if (!fs.existsSync(taskFile(c.dir, mod, task.tests))) return;
+      const wrong = wrongFiles(c, mod, task);
+      if (wrong.length < MIN_WRONG) {
+        fewWrong.push({ mod, index, n: wrong.length, dir: path.posix.join(path.posix.dirname(task.solution), 'wrong') });
+      }
+      const files: Array<[Role, string]> = [['solution', task.solution], ['starter', task.starter], ...wrong.map((w): [Role, string] => ['wrong', w])];
+      for (const [role, rel] of files) {
+        if (fs.existsSync(taskFile(c.dir, mod, rel))) jobs.push({ mod, task, index, role, rel });
       }
     });
   }
   const done = await pool(jobs, WORKERS, async (job): Promise<Done> => {
-    const rel = job.role === 'solution' ? job.task.solution : job.task.starter;
     const run = await runHarness({
       env: ctx.env,
-      learner: taskFile(c.dir, job.mod, rel),
+      learner: taskFile(c.dir, job.mod, job.rel),
       tests: taskFile(c.dir, job.mod, job.task.tests),
       packages: job.task.packages,
       timeLimit: job.task.time_limit,
@@ -115,13 +149,22 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
     }
   };
 
+  /** A problem in a wrong file itself: its path relative to the curriculum, at its first line. */
+  const addFile = (d: Done, severity: Problem['severity'], message: string) => {
+    problems.push({ file: path.posix.join(path.posix.dirname(d.mod.file), d.rel), path: [], severity, message, line: 1, column: 1 });
+  };
+  /** Tasks whose tests did not run (a missing package, broken tests): no count of wrong files for them. */
+  const skipped = new Set<string>();
+
   for (const d of done) {
     const r = d.result;
     if (r.outcome === 'missing_packages') {
       add(d, 'packages', 'note', m('skippedMissing', { packages: r.missing.join(', ') }));
+      skipped.add(`${d.mod.id}/${d.index}`);
       continue;
     }
     if (r.outcome === 'tests_broken') {
+      skipped.add(`${d.mod.id}/${d.index}`);
       add(d, 'tests', 'error', m('testsBrokenProblem', { message: lastLine(r.problem?.message) }));
       continue;
     }
@@ -129,7 +172,17 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
       add(d, 'tests', 'error', m('noTests'));
       continue;
     }
-    if (d.role === 'solution') {
+    if (d.role === 'wrong') {
+      const bug = bugLine(fs.readFileSync(taskFile(c.dir, d.mod, d.rel), 'utf8'));
+      if (!bug) addFile(d, 'warning', m('wrongNoBug'));
+      const named = bug ?? m('wrongUnnamed');
+      if (r.outcome === 'passed') addFile(d, 'error', m('wrongPasses', { total: r.total, bug: named }));
+      else if (r.outcome === 'syntax_error') addFile(d, 'error', m('wrongSyntax', { line: r.problem?.line ?? '?', message: r.problem?.message ?? '' }));
+      else if (r.outcome === 'load_error') addFile(d, 'error', m('wrongLoad', { message: lastLine(r.problem?.message) }));
+      else if (r.outcome === 'failed' && r.tests.every((t) => t.status === 'passed' || t.status === 'todo')) {
+        addFile(d, 'error', m('wrongTodo'));
+      }
+    } else if (d.role === 'solution') {
       // No "too slow" warning: timings on a busy CI machine would make `validate --strict` flaky.
       if (r.outcome !== 'passed') add(d, 'solution', 'error', whyNot(r));
     } else {
@@ -138,6 +191,11 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
         add(d, 'starter', 'error', m('starterSyntax', { line: r.problem?.line ?? '?', message: r.problem?.message ?? '' }));
       }
     }
+  }
+  for (const f of fewWrong) {
+    if (skipped.has(`${f.mod.id}/${f.index}`)) continue;
+    const p: KeyPath = ['tasks', f.index, 'id'];
+    problems.push({ file: f.mod.file, path: p, severity: 'warning', message: m('fewWrong', { n: f.n, min: MIN_WRONG, dir: f.dir }), ...at(f.mod, p) });
   }
   return problems;
 }
