@@ -13,8 +13,8 @@ def allreduce_mean(grads):
     for a in arrays:
         if a.shape != shape:
             raise ValueError("all gradients must have the same shape")
-    total = np.zeros(shape, dtype=np.float64)
-    for a in arrays:          # the "reduce" (sum) part
-        total = total + a
-    mean = total / len(arrays)
+    K = len(arrays)
+    mean = np.zeros(shape, dtype=np.float64)
+    for a in arrays:          # the "reduce" (sum) part; dividing first keeps the sum from overflowing
+        mean = mean + a / K
     return [mean.copy() for _ in arrays]   # the "all" part: everyone gets a copy

@@ -68,10 +68,13 @@ def test_dp_sgd_equals_full_batch(m):
     assert_close(w_dp, w_full, rtol=1e-10, atol=1e-12, what=tr("weights after data-parallel SGD", "数据并行 SGD 之后的权重"))
 
 
-def test_no_warnings_large_values(m):
-    """large gradients (1e300) average without overflow warnings
-    zh: 很大的梯度（1e300）求平均时不出现溢出警告"""
-    g = [np.array([1e300, -1e300]), np.array([1e300, -1e300])]
+def test_no_overflow_near_the_float_maximum(m):
+    """gradients of 1e308 (near the float64 maximum) average to 1e308 without overflow: divide by K before summing
+    zh: 1e308 的梯度（接近 float64 的上限）求平均得到 1e308，不能溢出：先除以 K 再求和"""
+    g = [np.array([1e308, -1e308, 1.0]), np.array([1e308, -1e308, 3.0])]
     with no_warnings("allreduce_mean"):
         out = m.allreduce_mean(g)
-    assert_close(out[0], [1e300, -1e300])
+    for k in range(2):
+        assert_close(out[k], [1e308, -1e308, 2.0],
+                     what=tr("output of worker %d (the sum 2e308 overflows to inf: divide each gradient by K first)",
+                             "worker %d 的输出（先求和得到 2e308 会溢出成 inf：要先把每个梯度除以 K）") % k)

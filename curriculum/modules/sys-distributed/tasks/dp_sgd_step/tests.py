@@ -18,6 +18,16 @@ def test_reference_values(m):
                          "新的权重（如果把两个分片各自的平均梯度再取平均，会得到 [0.175, 0.2]）"))
 
 
+def test_integer_weights(m):
+    """w given as integers [0, 0]: the new weights are still fractional, [0.1333333, 0.1666667]
+    zh: w 以整数 [0, 0] 给出：新的权重仍然带小数，[0.1333333, 0.1666667]"""
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    y = np.array([1.0, 2.0, 3.0])
+    shards = [(X[:2], y[:2]), (X[2:], y[2:])]
+    out = m.dp_sgd_step(np.array([0, 0]), shards, 0.1)
+    assert_close(out, [0.13333333333, 0.16666666667], what=tr("new weights from integer w", "w 为整数时的新权重"))
+
+
 def test_equal_shards_match_full_batch(m):
     """K=4 equal shards: one step equals the full-batch gradient step
     zh: K=4 个等大的分片：走一步与全批量梯度下降的一步相同"""
