@@ -8,6 +8,14 @@ def test_reference_values(m):
     assert_close(m.discounted_returns(np.array([1.0, 1.0, 1.0]), 0.9), [2.71, 1.9, 1.0])
 
 
+def test_integer_rewards(m):
+    """integer rewards (a Python list [1, 1, 1]) with γ = 0.9 give float returns [2.71, 1.9, 1]
+    zh: 整数奖励（Python 列表 [1, 1, 1]）、γ = 0.9 时，回报是浮点数 [2.71, 1.9, 1]"""
+    assert_close(m.discounted_returns([1, 1, 1], 0.9), [2.71, 1.9, 1.0], what=tr("returns of integer rewards", "整数奖励的回报"))
+    assert_close(m.discounted_returns(np.array([0, 0, 2]), 0.5), [0.5, 1.0, 2.0],
+                 what=tr("returns of the int array [0, 0, 2] with γ = 0.5", "int 数组 [0, 0, 2]、γ = 0.5 时的回报"))
+
+
 def test_sparse_final_reward(m):
     """a single reward of 1 at the end gives returns γ^(T−1−t)
     zh: 只在最后一步得到奖励 1 时，回报为 γ^(T−1−t)"""

@@ -20,6 +20,15 @@ def test_reference_value(m):
     assert_close(out, expected, what=tr("the whole table (only Q[0, 1] may change)", "整张 Q 表（只有 Q[0, 1] 可以变）"))
 
 
+def test_integer_table(m):
+    """an integer table (Python lists) gives a float64 table: Q[0, 1] becomes 2.75, not 2
+    zh: 整数的 Q 表（Python 列表）也得到 float64 的表：Q[0, 1] 变为 2.75，而不是 2"""
+    out = m.q_update([[0, 0], [2, 5], [0, 0]], 0, 1, 1, 1, False, 0.5, 0.9)
+    assert_close(out, [[0.0, 2.75], [2.0, 5.0], [0.0, 0.0]], what=tr("the updated integer table", "更新后的整数 Q 表"))
+    assert_true(np.asarray(out).dtype == np.float64, tr("the new table should be float64, got %s",
+                                                        "新表应为 float64，得到的是 %s") % np.asarray(out).dtype)
+
+
 def test_terminal_no_bootstrap(m):
     """a terminal transition (done=True) uses the target r alone: Q[0, 1] becomes 0.5
     zh: 终止转移（done=True）的目标只有 r：Q[0, 1] 变为 0.5"""
