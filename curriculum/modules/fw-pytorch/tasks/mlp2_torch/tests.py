@@ -1,3 +1,5 @@
+import sys
+
 import numpy as np
 from dlpath_harness import assert_close, assert_shape, assert_true, rng, tr
 
@@ -34,9 +36,10 @@ def test_loss_matches_numpy(m):
     zh: 用 torch 算出的损失与手写的 NumPy 前向传播结果一致"""
     params, X, y = _problem(0)
     loss, _ = m.mlp2_torch(params, X, y)
-    assert_true(getattr(m, "torch", None) is not None,
-                tr("import torch at the top of your file: the point is to let autograd do the work",
-                   "请在文件开头 import torch：这道题的用意就是让 autograd 替你求梯度"))
+    # Any form of import counts (import torch, from torch import tensor, ...): the tests never import torch.
+    assert_true("torch" in sys.modules,
+                tr("your file does not use PyTorch: the point is to let autograd do the work",
+                   "你的文件没有用到 PyTorch：这道题的用意就是让 autograd 替你求梯度"))
     assert_true(isinstance(loss, float), tr("loss should be a Python float (use loss.item()), got %s",
                                             "loss 应该是 Python 的 float（用 loss.item()），得到的是 %s") % type(loss).__name__)
     assert_close(loss, _numpy_reference(params, X, y)[0], what=tr("loss", "损失"))
@@ -54,6 +57,8 @@ def test_grads_match_numpy(m):
         g = grads[k]
         assert_true(isinstance(g, np.ndarray), tr("grads[%r] should be a NumPy array (use .detach().numpy())",
                                                   "grads[%r] 应该是 NumPy 数组（用 .detach().numpy()）") % k)
+        assert_true(g.dtype == np.float64, tr("grads[%r] should be float64, got %s: make the parameter tensors float64",
+                                              "grads[%r] 应该是 float64，得到的是 %s：参数张量要用 float64") % (k, g.dtype))
         assert_shape(g, params[k].shape, what="grads[%r]" % k)
         assert_close(g, ref[k], what="grads[%r]" % k)
 
