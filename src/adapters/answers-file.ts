@@ -7,8 +7,14 @@ import path from 'node:path';
 import type { Context } from './context.js';
 import { UsageError } from '../core/errors.js';
 import { m } from '../i18n/quiz.js';
+import { countSeparators, duplicateKeys, readCapped } from './curriculum/yaml-file.js';
 
 const MAX_BYTES = 1024 * 1024;
+/**
+ * Most YAML separators (line breaks, `:`, `,`, `-`, brackets …) an answers file may hold: this bounds the
+ * parse's work (a 1 MiB file of tiny keys would take seconds), and is far above any quiz's answers.
+ */
+const MAX_SEPARATORS = 20_000;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -20,6 +26,33 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A named pipe or `<(…)`, read as it is written, at most MAX_BYTES + 1 bytes. Opened without waiting for a
+ * writer: with none it reads as empty (a clear "must be a map" message) instead of blocking for ever.
+ */
+async function readPipe(abs: string): Promise<{ text: string; tooBig: boolean }> {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const buf = Buffer.allocUnsafe(MAX_BYTES + 1);
+    let got = 0;
+    while (got <= MAX_BYTES) {
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, got, MAX_BYTES + 1 - got, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        await new Promise((r) => setTimeout(r, 10)); // a writer is there, nothing written yet
+        continue;
+      }
+      if (n === 0) break; // no writer (left)
+      got += n;
+    }
+    return { text: buf.subarray(0, Math.min(got, MAX_BYTES)).toString('utf8'), tooBig: got > MAX_BYTES };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The answers as a map, in the file's order. `example` is a question id to show in messages. */
@@ -36,7 +69,10 @@ export async function readAnswersFile(ctx: Context, where: string, example: stri
       const st = fs.statSync(abs);
       if (st.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
       if (st.size > MAX_BYTES) throw new UsageError(m('answersTooBig', { file }));
-      text = fs.readFileSync(abs, 'utf8');
+      // stat's size is 0 for a device or a pipe (/dev/zero, <(…)): the cap holds while reading.
+      const r = st.isFIFO() ? await readPipe(abs) : readCapped(abs, MAX_BYTES);
+      if (r.tooBig) throw new UsageError(m('answersTooBig', { file }));
+      text = r.text;
     } catch (e) {
       if (e instanceof UsageError) throw e;
       const err = e as NodeJS.ErrnoException;
@@ -46,11 +82,19 @@ export async function readAnswersFile(ctx: Context, where: string, example: stri
   }
   const { LineCounter, parseDocument } = await import('yaml');
   const lc = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const seps = countSeparators(text, MAX_SEPARATORS);
+  if (seps > MAX_SEPARATORS) throw new UsageError(m('answersTooComplex', { file, max: MAX_SEPARATORS.toLocaleString('en') }), m('answersHint'));
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     throw new UsageError(m('answersMalformed', { file, reason: e.message.split('\n')[0], line: pos.line, column: pos.col }),
+      m('answersHint'));
+  }
+  const dup = duplicateKeys(doc)[0];
+  if (dup) {
+    const pos = lc.linePos(dup.offset);
+    throw new UsageError(m('answersMalformed', { file, reason: m('answersDuplicate', { key: dup.key }), line: pos.line, column: pos.col }),
       m('answersHint'));
   }
   let data: unknown;

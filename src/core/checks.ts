@@ -4,6 +4,7 @@
  */
 import type { Curriculum, Module, Question } from './model.js';
 import { suggest, type KeyPath } from './schema.js';
+import { compilePattern } from './grade.js';
 
 export interface Problem {
   /** File relative to the curriculum folder. */
@@ -55,8 +56,9 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
     }
   }
   if (q.type === 'text' && q.pattern !== undefined) {
-    try { new RegExp(q.pattern, 'iu'); } catch (e) {
-      err([...at, 'pattern'], `not a valid regular expression: ${(e as Error).message}`);
+    try { compilePattern(q.pattern); } catch (e) {
+      err([...at, 'pattern'], `not a valid pattern: ${(e as Error).message.replace(/^error parsing regexp: /, '')}. `
+        + 'Patterns are matched in linear time (RE2 syntax): lookahead, lookbehind and backreferences are not available');
     }
   }
   if (q.type === 'numeric' && q.tolerance && q.tolerance.abs === undefined && q.tolerance.rel === undefined) {

@@ -2,6 +2,7 @@
  * Grading of every question type, and the rules that turn what a learner typed (or a script wrote)
  * into a response. Pure: no I/O, so every rule is table-tested.
  */
+import { createRequire } from 'node:module';
 import type { Choice, LText, Question } from './model.js';
 
 /** A response in its stored form: choice ids, a boolean, a number, or text. */
@@ -162,13 +163,31 @@ export function withinTolerance(x: number, answer: number, tol?: { abs?: number;
   return false;
 }
 
+const compiled = new Map<string, { test(s: string): boolean }>();
+
+/**
+ * A text question's pattern, case-insensitive, for a linear-time matcher (RE2's, pure JavaScript): no
+ * pattern and no answer can make grading hang, as `^(a+)+b$` does in a backtracking engine. Throws on
+ * what RE2 leaves out (lookaround, backreferences). Loaded on first use: only a pattern needs it.
+ */
+export function compilePattern(pattern: string): { test(s: string): boolean } {
+  let re = compiled.get(pattern);
+  if (!re) {
+    const { RE2JS } = createRequire(import.meta.url)('re2js') as typeof import('re2js');
+    const r = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+    re = { test: (s: string) => r.matcher(s).find() };
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
 /** Whether a text answer is accepted: any accepted form after normalising, or the pattern. */
 export function acceptsText(accept: string[], pattern: string | undefined, answer: string): boolean {
   const given = normaliseText(answer);
   if (accept.some((a) => normaliseText(a) === given)) return true;
   if (pattern !== undefined) {
-    let re: RegExp;
-    try { re = new RegExp(pattern, 'iu'); } catch { return false; }
+    let re: { test(s: string): boolean };
+    try { re = compilePattern(pattern); } catch { return false; }
     return re.test(given) || re.test(answer.normalize('NFKC').trim());
   }
   return false;

@@ -1,10 +1,85 @@
 /** Reads one YAML file into plain data, with every syntax problem and a way to place key paths. */
 import fs from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isDocument, isAlias, type Document, type Node } from 'yaml';
 import type { KeyPath } from '../../core/schema.js';
 import type { Problem } from '../../core/checks.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Most separators (line breaks, `:` `,` `-` `?` brackets, `&` `*` `!` `|` `>` `#`) a course's YAML file may
+ * hold: every YAML token needs one, so this bounds the parse's work. The largest shipped module.yaml has
+ * about 1,500; a 1 MiB file of tiny keys has about 400,000, which would take seconds to parse.
+ */
+export const MAX_YAML_SEPARATORS = 50_000;
+
+/** How many YAML separators the text holds, counted up to `stop` (a linear scan, no parse). */
+export function countSeparators(text: string, stop = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= stop; i++) {
+    switch (text.charCodeAt(i)) {
+      case 10: case 44: case 58: case 45: case 63: case 91: case 93: case 123: case 125:
+      case 38: case 42: case 33: case 124: case 62: case 35:
+        n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Reads at most `max` bytes of a file: a device (/dev/zero), a pipe or a file that grows while it is read
+ * cannot make it read more. `tooBig` when there was more; a FIFO is opened without waiting for a writer.
+ */
+export function readCapped(abs: string, max: number): { text: string; tooBig: boolean; bytes: number } {
+  let flags = fs.constants.O_RDONLY;
+  try {
+    if (fs.statSync(abs).isFIFO()) flags |= fs.constants.O_NONBLOCK;
+  } catch { /* openSync says why */ }
+  const fd = fs.openSync(abs, flags);
+  try {
+    const buf = Buffer.allocUnsafe(max + 1);
+    let got = 0;
+    while (got <= max) {
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, got, max + 1 - got, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') break; // a FIFO with nothing written yet: read as empty
+        throw e;
+      }
+      if (n === 0) break;
+      got += n;
+    }
+    return { text: buf.subarray(0, Math.min(got, max)).toString('utf8'), tooBig: got > max, bytes: got };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Keys repeated within one map, found in linear time (the yaml package's own `uniqueKeys` check compares
+ * every key with every other one: minutes for 100,000 keys). Each: the key's text and its offset.
+ */
+export function duplicateKeys(doc: Document): Array<{ key: string; offset: number }> {
+  const out: Array<{ key: string; offset: number }> = [];
+  const stack: unknown[] = [isDocument(doc) ? doc.contents : doc];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k)) {
+          if (seen.has(k.value)) out.push({ key: String(k.value), offset: k.range?.[0] ?? 0 });
+          else seen.add(k.value);
+        } else if (k !== null && k !== undefined && !isAlias(k)) stack.push(k);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const it of node.items) stack.push(it);
+    }
+  }
+  return out;
+}
 
 export interface YamlFile {
   file: string;
@@ -14,27 +89,48 @@ export interface YamlFile {
 }
 
 export function readYamlFile(abs: string, rel: string, problems: Problem[]): YamlFile | undefined {
-  let size: number;
+  const fail = (message: string) => {
+    problems.push({ file: rel, path: [], severity: 'error', line: 1, column: 1, message });
+    return undefined;
+  };
+  let st: fs.Stats;
   try {
-    size = fs.statSync(abs).size;
+    st = fs.statSync(abs);
   } catch {
-    problems.push({ file: rel, path: [], severity: 'error', message: 'file not found', line: 1, column: 1 });
-    return undefined;
+    return fail('file not found');
   }
-  if (size > MAX_FILE_BYTES) {
-    problems.push({ file: rel, path: [], severity: 'error', line: 1, column: 1,
-      message: `file is ${(size / 1048576).toFixed(1)} MiB; a curriculum file may be at most 1 MiB` });
-    return undefined;
+  // A device or a pipe reports size 0 and never ends: only a regular file is read.
+  if (!st.isFile()) return fail('not a regular file (a folder, device or pipe); a curriculum file must be a plain file');
+  if (st.size > MAX_FILE_BYTES) return fail(`file is ${(st.size / 1048576).toFixed(1)} MiB; a curriculum file may be at most 1 MiB`);
+  let src: string;
+  try {
+    const r = readCapped(abs, MAX_FILE_BYTES);
+    if (r.tooBig) return fail('file is larger than 1 MiB; a curriculum file may be at most 1 MiB');
+    src = r.text;
+  } catch (e) {
+    return fail(`cannot be read: ${(e as Error).message}`);
   }
-  const src = fs.readFileSync(abs, 'utf8');
+  const seps = countSeparators(src, MAX_YAML_SEPARATORS);
+  if (seps > MAX_YAML_SEPARATORS) {
+    return fail(`file has more than ${MAX_YAML_SEPARATORS.toLocaleString('en')} YAML separators (lines, ":", ",", "-", brackets …); `
+      + 'split it into smaller modules');
+  }
   const lc = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, strict: true });
   let ok = true;
   for (const e of doc.errors) {
     ok = false;
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     problems.push({ file: rel, path: [], severity: 'error', line: pos.line, column: pos.col,
       message: `YAML: ${e.message.split('\n')[0]}` });
+  }
+  if (ok) {
+    for (const d of duplicateKeys(doc)) {
+      ok = false;
+      const pos = lc.linePos(d.offset);
+      problems.push({ file: rel, path: [], severity: 'error', line: pos.line, column: pos.col,
+        message: `YAML: Map keys must be unique ("${d.key}" appears twice)` });
+    }
   }
   if (!ok) return undefined;
   let data: unknown;
