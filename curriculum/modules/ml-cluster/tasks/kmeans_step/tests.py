@@ -23,6 +23,16 @@ def test_reference_values(m):
     assert_close(C_new, [[0.0, 0.5], [10.0, 10.5]], what="C_new")
 
 
+def test_integer_input(m):
+    """integer X and C give float centres: the example gives [[0, 0.5], [10, 10.5]] again
+    zh: 整数的 X 和 C 得到浮点数中心：同一个例子仍然得到 [[0, 0.5], [10, 10.5]]"""
+    X = np.array([[0, 0], [0, 1], [10, 10], [10, 11]])
+    C = np.array([[0, 0], [10, 10]])
+    labels, C_new = m.kmeans_step(X, C)
+    assert_close(labels, [0, 0, 1, 1], what="labels")
+    assert_close(C_new, [[0.0, 0.5], [10.0, 10.5]], what=tr("C_new for integer X and C", "X 和 C 为整数时的 C_new"))
+
+
 def test_shapes_and_types(m):
     """labels have shape (n,) and integer type; C_new has shape (k, d)
     zh: labels 的形状是 (n,)、类型是整数；C_new 的形状是 (k, d)"""

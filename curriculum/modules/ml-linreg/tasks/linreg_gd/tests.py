@@ -68,3 +68,14 @@ def test_single_feature_and_inputs_untouched(m):
     assert_close(theta, [1.0, 2.0], rtol=1e-6, atol=1e-6, what=tr("theta for y = 2x + 1", "y = 2x + 1 的 theta"))
     assert_close(X, X0, what=tr("X after the call", "调用之后的 X"))
     assert_close(y, y0, what=tr("y after the call", "调用之后的 y"))
+
+
+def test_integer_input(m):
+    """integer X and y work: X = [[1], [2], [3], [4]], y = [3, 5, 7, 9] gives theta = [1, 2]
+    zh: 整数的 X 和 y 也能用：X = [[1], [2], [3], [4]]、y = [3, 5, 7, 9] 时得到 theta = [1, 2]"""
+    X = np.array([[1], [2], [3], [4]])
+    y = np.array([3, 5, 7, 9])
+    theta, losses = m.linreg_gd(X, y, lr=0.1, n_iter=1)
+    assert_close(theta, [0.6, 1.75], what=tr("theta after one step on integer data", "整数数据上走一步之后的 theta"))
+    theta, _ = m.linreg_gd(X, y, lr=0.1, n_iter=5000)
+    assert_close(theta, [1.0, 2.0], rtol=1e-6, atol=1e-6, what=tr("theta for integer data from y = 2x + 1", "y = 2x + 1 的整数数据得到的 theta"))

@@ -51,3 +51,11 @@ def test_derivative(m):
     z = rng(2).normal(size=6)
     s = np.asarray(m.sigmoid(z), dtype=np.float64)
     grad_check(lambda v: float(np.sum(m.sigmoid(v))), z, s * (1.0 - s), what="dσ/dz")
+
+
+def test_integer_input(m):
+    """integer input gives float probabilities: σ([-1, 0, 2]) = [0.2689414, 0.5, 0.8807971], and σ(2) for the int 2
+    zh: 整数输入得到浮点数概率：σ([-1, 0, 2]) = [0.2689414, 0.5, 0.8807971]，整数 2 的 σ(2) 也一样"""
+    assert_close(m.sigmoid(np.array([-1, 0, 2])), [0.2689414213699951, 0.5, 0.8807970779778823],
+                 what=tr("sigmoid of the integer array [-1, 0, 2]", "整数数组 [-1, 0, 2] 的 sigmoid"))
+    assert_close(m.sigmoid(2), 0.8807970779778823, what=tr("sigmoid of the Python int 2", "Python 整数 2 的 sigmoid"))

@@ -45,6 +45,16 @@ def test_row_shift_invariance(m):
     assert_close(shifted, m.cross_entropy(logits, y), what=tr("loss after shifting each row", "每行平移之后的损失"))
 
 
+def test_rows_of_very_different_size(m):
+    """rows of very different size, [[1000, 999], [-1000, -999]] with labels [0, 1]: loss 0.3132617, no warnings
+    zh: 各行大小相差悬殊的 [[1000, 999], [-1000, -999]]、标签 [0, 1]：损失 0.3132617，没有警告"""
+    logits = np.array([[1000.0, 999.0], [-1000.0, -999.0]])
+    with no_warnings("cross_entropy"), np.errstate(under="ignore"):
+        loss = m.cross_entropy(logits, np.array([0, 1]))
+    assert_close(loss, np.log1p(np.exp(-1.0)), what=tr("loss of [[1000, 999], [-1000, -999]] with labels [0, 1]",
+                                                       "[[1000, 999], [-1000, -999]]、标签 [0, 1] 时的损失"))
+
+
 def test_gradient_is_softmax_minus_onehot(m):
     """its gradient w.r.t. the logits is (softmax − one-hot)/n (gradient check)
     zh: 对 logits 的梯度是 (softmax − one-hot)/n（梯度检验）"""

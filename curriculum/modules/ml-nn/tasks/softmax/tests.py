@@ -44,3 +44,16 @@ def test_equal_logits_uniform(m):
     """ten equal logits give 0.1 each
     zh: 十个相等的 logit，每个概率都是 0.1"""
     assert_close(m.softmax(np.full(10, 7.5)), np.full(10, 0.1), what=tr("softmax of equal logits", "相等 logit 的 softmax"))
+
+
+def test_rows_of_very_different_size(m):
+    """rows of very different size, [[1000, 999], [-1000, -999]]: [[0.731, 0.269], [0.269, 0.731]], no warnings
+    zh: 各行大小相差悬殊的 [[1000, 999], [-1000, -999]]：结果是 [[0.731, 0.269], [0.269, 0.731]]，没有警告"""
+    z = np.array([[1000.0, 999.0], [-1000.0, -999.0]])
+    with no_warnings("softmax"), np.errstate(under="ignore"):
+        p = m.softmax(z)
+    a = 1.0 / (1.0 + np.exp(-1.0))
+    assert_close(p, [[a, 1 - a], [1 - a, a]], what="softmax([[1000, 999], [-1000, -999]])")
+    with no_warnings("softmax"), np.errstate(under="ignore"):
+        q = m.softmax(z.T, axis=0)
+    assert_close(q, [[a, 1 - a], [1 - a, a]], what="softmax([[1000, -1000], [999, -999]], axis=0)")

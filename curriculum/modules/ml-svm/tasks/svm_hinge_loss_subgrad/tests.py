@@ -72,6 +72,18 @@ def test_all_safe_only_penalty(m):
     assert_close(db, 0.0, what="db")
 
 
+def test_bias_not_penalised(m):
+    """the penalty is on w only: with b = 0.5 and every margin ≥ 1, loss = (λ/2)‖w‖² and db = 0
+    zh: 正则项只作用于 w：b = 0.5 且所有间隔都 ≥ 1 时，损失 = (λ/2)‖w‖²，db = 0"""
+    X = np.array([[3.0, 1.0], [-2.0, -4.0], [5.0, 0.5]])
+    y = np.array([1.0, -1.0, 1.0])
+    w = np.array([1.0, 0.5])                        # margins 4, 3.5 and 5.75
+    loss, dw, db = m.svm_hinge_loss_subgrad(w, 0.5, X, y, 0.1)
+    assert_close(loss, 0.05 * 1.25, what=tr("loss with b = 0.5 (b is not penalised)", "b = 0.5 时的损失（b 不受惩罚）"))
+    assert_close(dw, 0.1 * w, what="dw")
+    assert_close(db, 0.0, what=tr("db with b = 0.5 (b is not penalised)", "b = 0.5 时的 db（b 不受惩罚）"))
+
+
 def test_subgradient_descent_separates(m):
     """300 subgradient steps on separable data classify every training point correctly
     zh: 在线性可分的数据上走 300 步次梯度下降后，每个训练点都分类正确"""
