@@ -18,6 +18,21 @@ def test_reference_split(m):
     assert_close(folds[0][0], [0, 1, 6, 7], what=_tr("training indices of fold 0", "第 0 折的训练集下标"))
 
 
+def test_tie_order_and_sorted(m):
+    """equal-size groups go in np.unique order: [0,0,1,1,2,2] with k=3 gives folds [0,1], [2,3], [4,5]; every index array is sorted
+    zh: 大小相同的组按 np.unique 的顺序处理：[0,0,1,1,2,2]、k=3 时三折依次是 [0,1]、[2,3]、[4,5]；每个下标数组都是排好序的"""
+    folds = m.group_kfold(np.array([0, 0, 1, 1, 2, 2]), 3)
+    assert_true(len(folds) == 3, _tr("expected 3 folds, got %d", "应有 3 折，得到的是 %d 折") % len(folds))
+    for f, expected in enumerate(([0, 1], [2, 3], [4, 5])):
+        assert_close(folds[f][1], expected, what=_tr("validation indices of fold %d (equal sizes: in np.unique order)",
+                                                     "第 %d 折的验证集下标（大小相同时按 np.unique 的顺序）") % f)
+    groups = np.array([0, 1, 2, 2, 1, 0, 3])
+    for f, (tr, va) in enumerate(m.group_kfold(groups, 2)):
+        for name, arr in ((_tr("training", "训练集"), np.asarray(tr)), (_tr("validation", "验证集"), np.asarray(va))):
+            assert_true(np.all(np.diff(arr) > 0), _tr("fold %d: the %s indices %s are not sorted",
+                                                      "第 %d 折：%s下标 %s 没有排好序") % (f, name, arr.tolist()))
+
+
 def test_no_group_leaks(m):
     """no group ever appears in both the training and the validation part of a fold
     zh: 任何一折里，同一个分组都不会既出现在训练集又出现在验证集"""
