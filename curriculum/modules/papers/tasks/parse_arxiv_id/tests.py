@@ -32,6 +32,13 @@ def test_prefix_and_version(m):
     _eq(m, "arXiv:1406.2199", (2014, 6, 2199, None))
 
 
+def test_surrounding_spaces(m):
+    """spaces (and a tab or newline) around the id are allowed
+    zh: 编号首尾的空格（以及制表符、换行）可以忽略"""
+    _eq(m, " 2310.03744 ", (2023, 10, 3744, None))
+    _eq(m, "\tarXiv:1501.00001v1\n", (2015, 1, 1, 1))
+
+
 def test_papers_of_this_path(m):
     """ids of papers in this curriculum give their months (Word2Vec: January 2013)
     zh: 本课程里几篇论文的编号能解析出发表月份（Word2Vec：2013 年 1 月）"""
@@ -57,8 +64,15 @@ def test_invalid_dates(m):
     _bad(m, "0703.0001")
 
 
+def test_first_month(m):
+    """the scheme's first month, April 2007 (0704), is accepted
+    zh: 这套编号的第一个月 2007 年 4 月（0704）是合法的"""
+    _eq(m, "0704.0001", (2007, 4, 1, None))
+
+
 def test_not_an_id(m):
-    """old-style ids, junk and empty strings raise ValueError
-    zh: 旧格式的编号、格式不对的字符串和空字符串都抛出 ValueError"""
-    for s in ("hep-th/9901001", "", "2310.3744a", "v2", "2310-03744", "2310.03744v0"):
+    """old-style ids, junk, text around the id, version v0 and empty strings raise ValueError
+    zh: 旧格式的编号、格式不对的字符串、编号前后多出的文字、版本号 v0 和空字符串都抛出 ValueError"""
+    for s in ("hep-th/9901001", "", "2310.3744a", "v2", "2310-03744", "2310.03744v0",
+              "see 2310.03744", "x2310.03744", "2310.03744 v2"):
         _bad(m, s)
