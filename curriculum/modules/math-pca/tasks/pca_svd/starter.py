@@ -10,6 +10,7 @@ def pca_svd(X, k):
       components    shape (k, d): the top-k right singular vectors, one per row
       explained_var shape (k,):   S[:k]**2 / (n - 1), largest first
       Z             shape (n, k): the centred data projected onto the components
+    Do not modify X.
 
     用中心化数据的 SVD 对 X 的各行做 PCA。
     X：形状 (n, d)，每行一个样本。k：主成分个数（1 <= k <= min(n, d)）。
@@ -17,6 +18,7 @@ def pca_svd(X, k):
       components    形状 (k, d)：前 k 个右奇异向量，每行一个
       explained_var 形状 (k,)：S[:k]**2 / (n - 1)，从大到小
       Z             形状 (n, k)：中心化数据在各主成分上的投影
+    不要修改 X。
     """
     # your code here / 在这里写你的代码
     raise NotImplementedError
