@@ -1,7 +1,7 @@
 // Grading, per question type and per normalisation rule (pure core, compiled in dist/).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptsText, coerceAnswer, grade, normaliseText, parseBoolean, parseNumber, score, withinTolerance } from '../dist/core/grade.js';
+import { acceptsText, canonicalText, coerceAnswer, grade, nearMiss, normaliseText, parseBoolean, parseNumber, score, withinTolerance } from '../dist/core/grade.js';
 import { planQuiz, planQuestion, reconcilePlan, rng, shuffleChoices } from '../dist/core/quiz-plan.js';
 
 const choices = (...ids) => ids.map((id) => ({ id, text: { en: `choice ${id}`, zh: `选项 ${id}` } }));
@@ -108,7 +108,8 @@ test('text: normalisation rules, one per row', () => {
     ['surrounding quotes', '"cross-entropy"', true],
     ['other language form', '交叉熵', true],
     ['a different word', 'mean squared error', false],
-    ['a missing letter', 'cross-entrop', false],
+    ['a missing letter: a near miss, accepted (see below)', 'cross-entrop', true],
+    ['two letters missing', 'cross-entro', false],
     ['an inner punctuation change matters', 'cross_entropy', false],
   ];
   for (const [rule, raw, correct] of table) assert.equal(gradeRaw(text, raw).correct, correct, rule);
@@ -195,4 +196,101 @@ test('plan: a stored plan survives questions and choices the author removed or a
   const items = reconcilePlan(plan, (id) => bank.get(id));
   assert.deepEqual(items.map((i) => i.question.id), ['q-single', 'q-tf']);
   assert.deepEqual(items[0].choices, ['c', 'a', 'b']);
+});
+
+test('text: every right form meets the accepted one, in both languages (one row per form)', () => {
+  // [form, what the learner types, what the curriculum accepts]
+  const table = [
+    ['Unicode minus', '1 − p', '1-p'],
+    ['en dash', 'Cross–Entropy', 'cross-entropy'],
+    ['em dash', 'encoder—decoder', 'encoder-decoder'],
+    ['non-breaking hyphen', 'leaky‑ReLU', 'leaky ReLU'],
+    ['full-width hyphen (Chinese keyboard)', 'ｔ－ＳＮＥ', 't-SNE'],
+    ['× for *', 'W × x', 'W*x'],
+    ['· for *', 'w·x', 'w * x'],
+    ['⋅ for *', 'Q⋅Kᵀ', 'Q*K^T'],
+    ['spaces around operators', 'x ^ 2 + y ^ 2', 'x^2+y^2'],
+    ['superscript digit', 'a²', 'a^2'],
+    ['superscript negative exponent', '10⁻³', '10^-3'],
+    ['superscript T', 'Xᵀ', 'X^T'],
+    ['exponent in braces or parentheses', 'e^{-x}', 'e^(-x)'],
+    ['subscript', 'x₁', 'x_1'],
+    ['full-width Latin letters', 'ＲｅＬＵ', 'ReLU'],
+    ['full-width space in Chinese', '交叉　熵', '交叉熵'],
+    ['ideographic full stop and quotes', '“交叉熵”。', '交叉熵'],
+    ['no space between Latin and Chinese', 'hinge损失', 'hinge 损失'],
+    ['a space between Latin and Chinese', 'logistic 函数', 'logistic函数'],
+    ['a space inside Chinese', '模式 坍缩', '模式坍缩'],
+    ['digits and Chinese', '2 个', '2个'],
+    ['hyphen vs space', 'cross entropy', 'cross-entropy'],
+    ['space vs hyphen', 'mini-batch gradient descent', 'mini batch gradient descent'],
+    ['hyphen in mixed text', 'self-attention 机制', 'self attention机制'],
+    ['British -iser', 'Adam optimiser', 'Adam optimizer'],
+    ['British -isation', 'batch normalisation', 'batch normalization'],
+    ['British -ise verb', 'regularise', 'regularize'],
+    ['British -yse', 'analyse', 'analyze'],
+    ['British -our', 'colour jitter', 'color jitter'],
+    ['British -re', 'cluster centre', 'cluster center'],
+    ['British -lled', 'labelled data', 'labeled data'],
+    ['accents', 'naïve Bayes', 'naive Bayes'],
+  ];
+  for (const [form, typed, accepted] of table) {
+    assert.equal(canonicalText(typed), canonicalText(accepted), `${form}: ${typed} vs ${accepted}`);
+    assert.equal(acceptsText([accepted], undefined, typed), true, form);
+  }
+  // What must stay apart.
+  for (const [a, b] of [['1-p', '1+p'], ['a^2', 'a2'], ['x*y', 'x/y'], ['交叉熵', '交叉'], ['four', 'for'], ['hinge损失', 'hinge'],
+    ['L1', 'L2'], ['filled', 'filed']]) {
+    assert.notEqual(canonicalText(a), canonicalText(b), `${a} vs ${b}`);
+  }
+});
+
+test('text: a near miss in spelling is accepted with the right form; not in short words, numbers or formulas', () => {
+  const q = { id: 'q', type: 'text', prompt: 'p', accept: ['dropout', '随机失活', 'batch normalization', 'L2 regularization', 'ReLU', 'GELU', '1e-3'] };
+  const table = [
+    ['a missing letter', 'dropot', 'dropout'],
+    ['an extra letter', 'droppout', 'dropout'],
+    ['a wrong letter', 'dripout', 'dropout'],
+    ['two letters swapped', 'dorpout', 'dropout'],
+    ['in one word of several', 'batch normalizaton', 'batch normalization'],
+    ['after the other normalising', 'Batch-Normalizaton', 'batch normalization'],
+    ['next to a formula word', 'L2 regularizaton', 'L2 regularization'],
+  ];
+  for (const [rule, typed, form] of table) {
+    const r = grade(q, typed);
+    assert.equal(r.correct, true, rule);
+    assert.equal(r.nearMiss, form, rule);
+  }
+  for (const [rule, typed] of [
+    ['a word under 6 letters', 'RaLU'], ['two edits', 'drpot'], ['two words each one edit off', 'bach normalizaton'],
+    ['a number', '1e-4'], ['Chinese', '随机失火'], ['a different word count', 'dropout layer'],
+  ]) {
+    const r = grade(q, typed);
+    assert.equal(r.correct, false, rule);
+    assert.equal(r.nearMiss, undefined, rule);
+  }
+  assert.equal(grade(q, 'Dropout').nearMiss, undefined, 'an exact answer is no near miss');
+  assert.equal(nearMiss(['x^2'], 'y^2'), undefined, 'a formula is never a near miss');
+});
+
+test('numeric: a unit or measure word after the number; a scale word only when it is the question\'s unit', () => {
+  const unitless = { id: 'q', type: 'numeric', prompt: 'p', answer: 2500 };
+  const billions = { ...unitless, answer: 175, unit: { en: 'billion', zh: '十亿' } };
+  const percent = { ...unitless, answer: 9.5, unit: { en: '%', zh: '%' } };
+  const table = [
+    [unitless, '2500 examples', 2500], [unitless, '2500 个', 2500], [unitless, '2500个样本', 2500], [unitless, '2,500 examples', 2500],
+    [unitless, '1.9 GB', 1.9], [unitless, '1.9GB', 1.9], [unitless, '0.127 bits per parameter', 0.127], [unitless, '−2.3 nats', -2.3],
+    [unitless, '1.75 × N', 1.75], [unitless, '≈ 0.167', 0.167], [unitless, '约 0.167', 0.167], [unitless, '25%', 0.25],
+    [percent, '9.5%', 9.5], [percent, '9.5 %', 9.5], [billions, '175 billion', 175], [billions, '175B', 175], [billions, '175 十亿', 175],
+  ];
+  for (const [q, raw, want] of table) {
+    const c = coerceAnswer(q, raw);
+    assert.ok(c.ok, `${raw} should be a number`);
+    assert.equal(c.response, want, raw);
+  }
+  // A scale word that is not the question's unit would change the number's meaning: refused, so the learner types it plainly.
+  for (const [q, raw] of [[unitless, '175 billion'], [unitless, '2500万'], [unitless, '3k'], [billions, '0.175 trillion'], [unitless, '1e'], [unitless, '2 3 GB']]) {
+    assert.equal(coerceAnswer(q, raw).ok, false, raw);
+  }
+  assert.equal(gradeRaw(unitless, '2500 examples').correct, true);
 });

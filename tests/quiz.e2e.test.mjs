@@ -204,3 +204,20 @@ test('reset starts the quiz and its review cards over; the old answers stay in h
   assert.equal((await rows(h, 'SELECT * FROM quiz_answers')).length, 6, 'answers are kept');
   assert.equal((await rows(h, 'SELECT * FROM review_cards')).length, 6, 'old cards are kept as history');
 });
+
+test('a near miss in spelling counts as right, shows the right spelling, and the event records it', async () => {
+  const h = home();
+  const answers = ALL_RIGHT.replace('basics-text: "  Cross   Entropy. "', 'basics-text: "cross-entorpy"');
+  const r = quiz(h, ['--answers', write(h, 'a.yaml', answers)]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /✔ basics-text: .*\n  Accepted, but mind the spelling: cross-entropy/);
+  assert.match(r.stdout, /Score: 6 of 6/);
+  const [ev] = await rows(h, "SELECT data FROM events WHERE kind = 'quiz_answered' AND item = 'basics-text'");
+  const data = JSON.parse(ev.data);
+  assert.equal(data.correct, true);
+  assert.equal(data.near_miss, 'cross-entropy');
+  const [exact] = (await rows(h, "SELECT data FROM events WHERE kind = 'quiz_answered' AND item = 'basics-single'")).map((e) => JSON.parse(e.data));
+  assert.equal('near_miss' in exact, false, 'an exact answer records no near miss');
+  const zh = dlpath(['--lang', 'zh', 'quiz', 'basics', '--answers', write(h, 'b.yaml', answers), '--json'], { home: h, curriculum });
+  assert.equal(JSON.parse(zh.stdout).questions.find((q) => q.id === 'basics-text').near_miss, 'cross-entropy');
+});

@@ -168,6 +168,7 @@ export function showFeedback(ctx: Context, t: Theme, o: Outcome, pad = ''): void
   const { question: q, result: r } = o;
   const lines: string[] = [];
   if (r.correct) lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
+  if (r.correct && r.nearMiss !== undefined) lines.push(m('nearMiss', { form: t.em(r.nearMiss) }));
   else {
     lines.push(`${t.sym.fail} ${sentences(t.bad(m('wrong')), m('theAnswer', { answer: t.em(describeExpected(q)) }))}`);
     if (r.missed?.length) lines.push(m('youMissed', { list: r.missed.map((id) => choiceText(q, id)).join(m('listSep')) }));
@@ -241,7 +242,7 @@ async function scripted(ctx: Context, mod: Module, where: string, seed: number, 
       const q = bank.get(p.id)!;
       const response = responses.get(p.id)!;
       const result = grade(q, response);
-      const sched = recordAnswer(store, { attempt, module: mod.id, question: q.id, answer: response, correct: result.correct });
+      const sched = recordAnswer(store, { attempt, module: mod.id, question: q.id, answer: response, correct: result.correct, nearMiss: result.nearMiss });
       outcomes.push({ question: q, response, result, ...sched });
     }
     return finish(ctx, store, mod, attempt, seed, outcomes);
@@ -293,7 +294,7 @@ async function interactive(ctx: Context, mod: Module, seed: number | undefined):
       if (outcomes.has(asked.question.id)) continue;
       const response = await askQuestion(ctx, t, asked, m('questionHeader', { i: i + 1, n: items.length }), cancelMessage);
       const result = grade(asked.question, response);
-      const sched = recordAnswer(store, { attempt, module: mod.id, question: asked.question.id, answer: response, correct: result.correct });
+      const sched = recordAnswer(store, { attempt, module: mod.id, question: asked.question.id, answer: response, correct: result.correct, nearMiss: result.nearMiss });
       const o: Outcome = { question: asked.question, response, result, ...sched };
       outcomes.set(asked.question.id, o);
       showFeedback(ctx, t, o);
@@ -321,6 +322,7 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
         expected: expectedValue(o.question),
         ...(o.result.missed ? { missed: o.result.missed, extra: o.result.extra } : {}),
         ...(o.result.inPlace !== undefined ? { in_place: o.result.inPlace } : {}),
+        ...(o.result.nearMiss !== undefined ? { near_miss: o.result.nearMiss } : {}),
         feedback: o.result.feedback.map((f) => pick(f)),
         explanation: o.question.explanation ? pick(o.question.explanation) : null,
         rating: o.rating ?? null, next_review: o.due ?? null,
@@ -335,7 +337,10 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
     // learner would have read in the terminal (the right answer, the feedback, the explanation).
     for (const o of outcomes) {
       const head = `${o.question.id}: ${firstLine(pick(o.question.prompt))}`;
-      if (o.result.correct) ctx.stdout.write(`${t.ok(t.sym.pass)} ${head}\n`);
+      if (o.result.correct) {
+        ctx.stdout.write(`${t.ok(t.sym.pass)} ${head}\n`);
+        if (o.result.nearMiss !== undefined) ctx.stdout.write(`  ${m('nearMiss', { form: o.result.nearMiss })}\n`);
+      }
       else {
         ctx.stdout.write(`${t.bad(t.sym.fail)} ${head}\n  ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}\n`);
         showFeedback(ctx, t, o, '  ');

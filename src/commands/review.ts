@@ -103,7 +103,8 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       ctx.stdout.write(`${JSON.stringify({
         due: due.length, reviewed: outcomes.map((o) => ({
           id: o.question.id, module: o.module, type: o.question.type, answer: o.response, correct: o.result.correct,
-          expected: expectedValue(o.question), rating: o.rating, next_review: o.due,
+          expected: expectedValue(o.question), ...(o.result.nearMiss !== undefined ? { near_miss: o.result.nearMiss } : {}),
+          rating: o.rating, next_review: o.due,
         })),
         right, still_due: stillDue, not_due: notDue, next_due: nextDue(store),
       }, null, 2)}\n`);
@@ -113,7 +114,7 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
     if (!ctx.interactive) {
       for (const o of outcomes) {
         lines.push(o.result.correct
-          ? `${t.ok(t.sym.pass)} ${o.question.id} ${t.dim(`(${m('nextReview', { when: dueDay(o.due!) })})`)}`
+          ? `${t.ok(t.sym.pass)} ${o.question.id} ${t.dim(`(${m('nextReview', { when: dueDay(o.due!) })})`)}${o.result.nearMiss !== undefined ? `\n  ${m('nearMiss', { form: o.result.nearMiss })}` : ''}`
           : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('rightAnswer', { answer: describeExpected(o.question) })}`);
       }
     }
@@ -129,6 +130,6 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
 
 function answer(store: Store, it: Asked & { module: string }, response: Response): Outcome & { module: string } {
   const result = grade(it.question, response);
-  const sched = recordReview(store, { module: it.module, question: it.question.id, answer: response, correct: result.correct });
+  const sched = recordReview(store, { module: it.module, question: it.question.id, answer: response, correct: result.correct, nearMiss: result.nearMiss });
   return { module: it.module, question: it.question, response, result, ...sched };
 }

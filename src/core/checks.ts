@@ -61,8 +61,27 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
         + 'Patterns are matched in linear time (RE2 syntax): lookahead, lookbehind and backreferences are not available');
     }
   }
+  if (q.type === 'text') textForms(q.accept, q.pattern, [...at, 'accept'], (path, message) => out.push({ file, path, severity: 'warning', message }));
   if (q.type === 'numeric' && q.tolerance && q.tolerance.abs === undefined && q.tolerance.rel === undefined) {
     err([...at, 'tolerance'], 'give abs and/or rel');
+  }
+}
+
+/** Shell commands an answer may start with: a command is typed the same in every language. */
+const COMMANDS = /^(conda|pip|pip3|python|python3|git|npm|npx|docker|nvidia-smi|torchrun|source|export|cd|ls|dlpath|jupyter|tensorboard)\b/;
+
+/**
+ * A text question accepts every right form a learner types: at least two (or a pattern), and one in
+ * Chinese script, unless the answer is code, a formula or a command (a form with . ( ) = [ ] / ^ * +
+ * or a digit, or one that starts with a shell command), which is typed the same in both languages.
+ */
+function textForms(accept: string[], pattern: string | undefined, at: KeyPath, warn: (path: KeyPath, message: string) => void): void {
+  if (accept.length < 2 && pattern === undefined) {
+    warn(at, 'only one accepted form: list every form a learner would type (synonyms, abbreviations, the Chinese term), or add a pattern');
+  }
+  const code = (a: string) => /^[\x20-\x7e]+$/.test(a) && (/[.()=[\]/`^*+\d]/.test(a) || COMMANDS.test(a.trim()));
+  if (!accept.some((a) => /\p{Script=Han}/u.test(a)) && !accept.some(code)) {
+    warn(at, 'no accepted form in Chinese script: a learner answering in Chinese would be marked wrong; add the Chinese term(s)');
   }
 }
 

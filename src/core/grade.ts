@@ -18,6 +18,8 @@ export interface GradeResult {
   inPlace?: number;
   /** Feedback the curriculum attaches to this wrong answer (a choice's, or a true/false question's). */
   feedback: LText[];
+  /** Text: accepted as a near miss in spelling; the accepted form it was close to, as the curriculum writes it. */
+  nearMiss?: string;
 }
 
 // ------------------------------------------------------------------ normalisation
@@ -40,15 +42,155 @@ export function normaliseText(s: string): string {
     .trim();
 }
 
+// ------------------------------------------------------------------ every right form of a text answer
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
+  '⁺': '+', '⁻': '-', '⁼': '=', '⁽': '(', '⁾': ')', 'ⁿ': 'n', 'ⁱ': 'i', 'ˣ': 'x', 'ᵀ': 't', 'ᵗ': 't', 'ᵏ': 'k', 'ᵈ': 'd',
+};
+const SUPERSCRIPT_RUN = new RegExp(`[${Object.keys(SUPERSCRIPTS).join('')}]+`, 'gu');
+/** Hyphens, dashes and minus signs a keyboard or a word processor produces. */
+const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/gu;
+/** Multiplication signs and dots. */
+const TIMES = /[×✕⋅∗·•]/gu;
+/** CJK characters and punctuation: no space is needed next to them, so none counts. */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303F';
+const SPACE_BY_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
+
+/** British spellings with no general rule, and their American forms (the rule for -ise/-yse is below). */
+const AMERICAN: Record<string, string> = {
+  colour: 'color', colours: 'colors', behaviour: 'behavior', behaviours: 'behaviors', neighbour: 'neighbor',
+  neighbours: 'neighbors', neighbourhood: 'neighborhood', favour: 'favor', labour: 'labor', honour: 'honor',
+  flavour: 'flavor', vapour: 'vapor', rumour: 'rumor', centre: 'center', centres: 'centers', centred: 'centered',
+  metre: 'meter', metres: 'meters', litre: 'liter', fibre: 'fiber', modelling: 'modeling', modelled: 'modeled',
+  labelled: 'labeled', labelling: 'labeling', travelled: 'traveled', travelling: 'traveling', cancelled: 'canceled',
+  signalling: 'signaling', channelled: 'channeled', levelled: 'leveled', tunnelling: 'tunneling', fuelled: 'fueled',
+  catalogue: 'catalog', dialogue: 'dialog', analogue: 'analog', defence: 'defense', licence: 'license',
+  programme: 'program', programmes: 'programs', artefact: 'artifact', artefacts: 'artifacts', grey: 'gray',
+  judgement: 'judgment', ageing: 'aging', focussed: 'focused', sceptical: 'skeptical', aluminium: 'aluminum',
+  enrol: 'enroll', fulfil: 'fulfill', skilful: 'skillful', whilst: 'while', towards: 'toward',
+};
+
+function american(word: string): string {
+  const w = AMERICAN[word];
+  if (w) return w;
+  // -ise/-isation → -ize/-ization (optimiser, normalise, regularisation); -yse → -yze (analyse).
+  const ise = /^([a-z]{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$/.exec(word);
+  if (ise) return `${ise[1]}iz${ise[2]}`;
+  const yse = /^([a-z]{3,})ys(e|es|ed|ing|er|ers)$/.exec(word);
+  if (yse) return `${yse[1]}yz${yse[2]}`;
+  return word;
+}
+
+/**
+ * A text answer in the one form it is compared in, so that every way of writing the same answer
+ * meets: normaliseText's rules (width, case, spaces, trailing punctuation, quotes), and also
+ * superscripts as ^ (a² = a^2, Xᵀ = X^T), every dash and minus as "-", ×/·/⋅ as "*", no spaces
+ * around operators, a hyphen between words as a space (cross-entropy = cross entropy), no space next
+ * to Chinese text (hinge损失 = hinge 损失), accents dropped (naïve = naive), British spellings as
+ * American (optimiser = optimizer, colour = color).
+ */
+export function canonicalText(s: string): string {
+  let t = s.replace(SUPERSCRIPT_RUN, (run) => `^${[...run].map((c) => SUPERSCRIPTS[c]).join('')}`);
+  t = normaliseText(t.replace(DASHES, '-'))
+    .normalize('NFD').replace(/[\u0300-\u036f]/gu, '').normalize('NFC')
+    .replace(DASHES, '-')
+    .replace(TIMES, '*')
+    .replace(/\^\s*[({]([^(){}]*)[)}]/gu, '^$1')
+    .replace(/(\p{L})\s*-\s*(?=\p{L})/gu, '$1 ')
+    .replace(/\s*([-*^/=+<>()])\s*/gu, '$1')
+    .replace(/(\p{L})_(?=\d)/gu, '$1')
+    .replace(SPACE_BY_CJK, '')
+    .replace(/[a-z]+/gu, american);
+  return t.replace(TRAILING_PUNCTUATION, '').trim();
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) from a to b, stopping early above 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped neighbours
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The smallest word a near miss may be in (letters only: never a number or a formula). */
+export const NEAR_MISS_MIN_LETTERS = 6;
+
+/**
+ * The accepted form an answer misses by one edit in one word of 6+ letters, all else equal; not in
+ * a number or a formula (words of plain letters only).
+ */
+export function nearMiss(accept: string[], answer: string): string | undefined {
+  const given = canonicalText(answer).split(' ');
+  for (const form of accept) {
+    const want = canonicalText(form).split(' ');
+    if (want.length !== given.length) continue;
+    const diff = want.map((w, i) => i).filter((i) => want[i] !== given[i]);
+    if (diff.length !== 1) continue;
+    const [w, g] = [want[diff[0]], given[diff[0]]];
+    if (w.length >= NEAR_MISS_MIN_LETTERS && /^[a-z]+$/.test(w) && /^[a-z]+$/.test(g) && withinOneEdit(w, g)) return form;
+  }
+  return undefined;
+}
+
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
+
+/** Words that scale a number: after one, the number means something else unless the unit says the same. */
+const SCALE_WORDS: Record<string, string> = {
+  k: 'thousand', thousand: 'thousand', thousands: 'thousand', 千: 'thousand',
+  m: 'million', mn: 'million', million: 'million', millions: 'million', 百万: 'million',
+  b: 'billion', bn: 'billion', billion: 'billion', billions: 'billion', 十亿: 'billion',
+  t: 'trillion', trillion: 'trillion', trillions: 'trillion', 万亿: 'trillion',
+  万: 'ten thousand', 十万: 'hundred thousand', 千万: 'ten million', 亿: 'hundred million', 百: 'hundred', 十: 'ten',
+};
+
+/** The scale a question's unit starts with ("million pairs" → million, "十亿" → billion), in either language. */
+function unitScales(unit: LText | undefined): string[] {
+  if (unit === undefined) return [];
+  const texts = typeof unit === 'string' ? [unit] : [unit.en, unit.zh].filter((x): x is string => !!x);
+  const out: string[] = [];
+  for (const u of texts) {
+    const t = u.normalize('NFKC').trim().toLowerCase();
+    const word = /^[a-z]+/.exec(t)?.[0];
+    if (word && SCALE_WORDS[word]) out.push(SCALE_WORDS[word]);
+    // The longest Chinese scale word the unit starts with (十亿 before 十).
+    const zh = Object.keys(SCALE_WORDS).filter((k) => /^\p{Script=Han}/u.test(k) && t.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    if (zh) out.push(SCALE_WORDS[zh]);
+  }
+  return out;
+}
+
+/** What may follow a number: a unit or measure word (GB, examples, nats, bits per parameter, 个, 个样本, %, × N). */
+const UNIT_TAIL = /^[\p{L}%‰/×*·\s.²³-]+$/u;
 
 /**
  * A number as a learner writes it: `0.001`, `1e-3`, `+2`, `１.５` (full-width), `−3` (Unicode minus),
- * `1,000` or `1 000` (digit groups). Undefined when it is not a number.
+ * `1,000` or `1 000` (digit groups), with a unit or measure word after it (`2500 examples`, `1.9 GB`,
+ * `2500 个`). `25%` is 0.25 unless the question's unit is a percentage. A scale word (`million`, `B`,
+ * `万`) is only allowed when it is the question's unit: `175 billion` for a question in billions.
+ * Undefined when it is not a number.
  */
-export function parseNumber(raw: string | number): number | undefined {
+export function parseNumber(raw: string | number, unit?: LText): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  let s = raw.normalize('NFKC').trim().replace(/[−–]/gu, '-');
+  let s = raw.normalize('NFKC').trim().replace(DASHES, '-').replace(/^(≈|~|about|approximately|approx\.?|约)\s*/iu, '');
+  const tail = /^([-+]?[\d.,\s/]*\d\.?(?:e[-+]?\d+)?)\s*(\D.*)$/iu.exec(s);
+  if (tail && UNIT_TAIL.test(tail[2]) && !/^e$/i.test(tail[2].trim())) {
+    const word = tail[2].trim().toLowerCase().replace(/\.$/, '');
+    const n = parseNumber(tail[1].trim());
+    if (n === undefined) return undefined;
+    if (word === '%' || word === '‰') {
+      const inPercent = unit !== undefined && /%|percent|百分/u.test(typeof unit === 'string' ? unit : `${unit.en ?? ''} ${unit.zh ?? ''}`);
+      return inPercent ? n : n / (word === '%' ? 100 : 1000);
+    }
+    const scale = SCALE_WORDS[word] ?? SCALE_WORDS[word.split(/\s+/)[0]];
+    if (scale !== undefined && !unitScales(unit).includes(scale)) return undefined;
+    return n;
+  }
   if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/[, ]/g, '');
   // A simple fraction, as people write probabilities: 1/4, -3/8.
   const frac = /^([-+]?\d+)\s*\/\s*(\d+)$/.exec(s);
@@ -138,7 +280,7 @@ export function coerceAnswer(q: Question, raw: unknown): Coerced {
     }
     case 'numeric': {
       if (typeof raw !== 'number' && typeof raw !== 'string') return bad('notNumber', { value: show(raw) });
-      const n = parseNumber(raw);
+      const n = parseNumber(raw, q.unit);
       if (n === undefined) return bad('notNumber', { value: show(raw) });
       return { ok: true, response: n };
     }
@@ -184,7 +326,8 @@ export function compilePattern(pattern: string): { test(s: string): boolean } {
 /** Whether a text answer is accepted: any accepted form after normalising, or the pattern. */
 export function acceptsText(accept: string[], pattern: string | undefined, answer: string): boolean {
   const given = normaliseText(answer);
-  if (accept.some((a) => normaliseText(a) === given)) return true;
+  const canonical = canonicalText(answer);
+  if (accept.some((a) => canonicalText(a) === canonical)) return true;
   if (pattern !== undefined) {
     let re: { test(s: string): boolean };
     try { re = compilePattern(pattern); } catch { return false; }
@@ -214,8 +357,11 @@ export function grade(q: Question, response: Response): GradeResult {
     }
     case 'numeric':
       return { correct: withinTolerance(response as number, q.answer, q.tolerance), feedback: [] };
-    case 'text':
-      return { correct: acceptsText(q.accept, q.pattern, response as string), feedback: [] };
+    case 'text': {
+      if (acceptsText(q.accept, q.pattern, response as string)) return { correct: true, feedback: [] };
+      const near = nearMiss(q.accept, response as string);
+      return near === undefined ? { correct: false, feedback: [] } : { correct: true, nearMiss: near, feedback: [] };
+    }
     case 'ordering': {
       const given = response as string[];
       const inPlace = q.answer.filter((id, i) => given[i] === id).length;

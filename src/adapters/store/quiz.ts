@@ -58,13 +58,13 @@ export function attemptAnswers(store: Store, attempt: number): StoredAnswer[] {
 }
 
 /** Stores one answer, its event and its review card's new schedule, in one transaction. */
-export function recordAnswer(store: Store, a: { attempt: number; module: string; question: string; answer: unknown; correct: boolean }): { rating: RatingName; due: string } {
+export function recordAnswer(store: Store, a: { attempt: number; module: string; question: string; answer: unknown; correct: boolean; nearMiss?: string }): { rating: RatingName; due: string } {
   return store.tx(() => {
     store.db.prepare('INSERT INTO quiz_answers (attempt, question, answer, correct, ts) VALUES (?, ?, ?, ?, ?)')
       .run(a.attempt, a.question, JSON.stringify(a.answer), a.correct ? 1 : 0, store.now());
     const sched = scheduleAnswer(store, a.module, a.question, a.correct);
     store.record({ kind: 'quiz_answered', module: a.module, item: a.question,
-      data: { attempt: a.attempt, answer: a.answer, correct: a.correct, rating: sched.rating, due: sched.due } });
+      data: { attempt: a.attempt, answer: a.answer, correct: a.correct, ...(a.nearMiss !== undefined ? { near_miss: a.nearMiss } : {}), rating: sched.rating, due: sched.due } });
     touchModule(store, a.module);
     return sched;
   });

@@ -85,11 +85,11 @@ export function dueCards(store: Store, limit?: number): DueCard[] {
 
 
 /** Stores a review answer: the event (history) and the card's new schedule, in one transaction. */
-export function recordReview(store: Store, a: { module: string; question: string; answer: unknown; correct: boolean }): { rating: RatingName; due: string } {
+export function recordReview(store: Store, a: { module: string; question: string; answer: unknown; correct: boolean; nearMiss?: string }): { rating: RatingName; due: string } {
   return store.tx(() => {
     const sched = scheduleAnswer(store, a.module, a.question, a.correct);
     store.record({ kind: 'review', module: a.module, item: a.question,
-      data: { answer: a.answer, correct: a.correct, rating: sched.rating, due: sched.due } });
+      data: { answer: a.answer, correct: a.correct, ...(a.nearMiss !== undefined ? { near_miss: a.nearMiss } : {}), rating: sched.rating, due: sched.due } });
     touchModule(store, a.module);
     return sched;
   });
