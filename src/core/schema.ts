@@ -89,7 +89,7 @@ export const questionSchema: Schema = {
     }),
     text: obj({
       ...questionBase,
-      accept: req(arr(str(), 'accepted answers (compared after normalising case, spaces, width, trailing punctuation)', 1)),
+      accept: req(arr(str(), 'every right answer (compared after normalising case, spaces, width, dashes, ×, superscripts, spacing by Chinese text, hyphens, British spellings; one edit in a long word is a near miss)', 1)),
       pattern: opt(str('a regular expression an answer may match instead (case-insensitive)')),
     }),
     ordering: obj({ ...questionBase, choices, answer: req(arr(str(), 'every choice id, in the right order', 2)) }),
