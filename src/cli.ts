@@ -93,6 +93,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.command('check').description(m('cmdCheck')).argument('[task]', m('argTaskCurrent'))
     .action(action(() => import('./commands/check.js')));
   program.command('hint').description(m('cmdHint')).argument('[task]', m('argTaskCurrent'))
+    .option('--all', m('optHintAll'))
     .action(action(() => import('./commands/hint.js')));
   program.command('solution').description(m('cmdSolution')).argument('[task]', m('argTaskCurrent'))
     .action(action(() => import('./commands/solution.js')));

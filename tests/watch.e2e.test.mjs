@@ -46,7 +46,7 @@ test('watch (no terminal): re-checks on a save by rename, "q" and Enter stops it
   try {
   await until(() => out, /0 of 3 tests passed[\s\S]*Watching/);
   saveByRename(file, fs.readFileSync(path.join(LEARNERS, 'passes.py'), 'utf8'));
-  await until(() => out, /All 3 tests passed[\s\S]*Watching/);
+  await until(() => out, /All 3 tests passed[\s\S]*is still watched/);
   assert.match(out, /Task scale done!/);
   // One save is one check, whatever burst of events the rename caused.
   await sleep(400);
@@ -67,7 +67,7 @@ test('watch in a real terminal: clears the screen between runs, q quits', { skip
   assert.equal(spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '50', cmd]).status, 0);
   const screen = () => spawnSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' }).stdout ?? '';
   try {
-    await until(screen, /0 of 3 tests passed[\s\S]*press q or Ctrl-C/);
+    await until(screen, /0 of 3 tests passed[\s\S]*q or Ctrl-C: stop/);
     fs.writeFileSync(file, fs.readFileSync(path.join(LEARNERS, 'passes.py'), 'utf8'));
     await until(screen, /All 3 tests passed/);
     // The screen was cleared: the failing run is no longer on it.
@@ -79,4 +79,38 @@ test('watch in a real terminal: clears the screen between runs, q quits', { skip
   } finally {
     spawnSync('tmux', ['kill-session', '-t', session]);
   }
+});
+
+test('watch on a passed task says so and n goes on to the next step; h shows a hint', async () => {
+  const { home, file } = startedHome();
+  fs.copyFileSync(path.join(LEARNERS, 'passes.py'), file);
+  assert.equal(dlpath(['check', 'scale'], { home, curriculum: CURRICULUM }).code, 0);
+  const env = { ...testEnv(), DLPATH_HOME: home, DLPATH_CURRICULUM: CURRICULUM };
+  const p = spawn(process.execPath, [BIN, 'watch'], { env });
+  let out = '';
+  p.stdout.on('data', (d) => { out += d; });
+  p.stderr.on('data', (d) => { out += d; });
+  const exited = new Promise((resolve) => p.on('close', resolve));
+  try {
+    await until(() => out, /You have already passed scale\.[\s\S]*Type n and Enter to go on to the next step/);
+    assert.doesNotMatch(out, /Checking scale/, 'nothing changed since the pass: no check is run');
+    p.stdin.write('h\n');
+    await until(() => out, /Hint 1 of 2 for scale:[\s\S]*Multiply\./);
+    p.stdin.write('n\n');
+    assert.equal(await exited, 0);
+    assert.match(out, /Next on your path: Solve the task "Scale, with a short time limit"[\s\S]*Run: dlpath task spin/);
+  } finally {
+    p.kill('SIGKILL');
+  }
+});
+
+test('paths are OSC 8 links where the terminal supports them, plain text otherwise', () => {
+  const home = tempDir();
+  const file = path.join(home, 'workspace', 'tb-vectors', 'scale.py');
+  let r = dlpath(['task', 'scale'], { home, curriculum: CURRICULUM, env: { NO_COLOR: '', FORCE_COLOR: '1', FORCE_HYPERLINK: '1' } });
+  assert.ok(r.stdout.includes(`\u001b]8;;file://`), r.stdout);
+  assert.ok(r.stdout.includes(`${encodeURI(file)}\u001b\\${file}\u001b]8;;\u001b\\`));
+  r = dlpath(['task', 'scale'], { home, curriculum: CURRICULUM, env: { NO_COLOR: '', FORCE_COLOR: '1', TMUX: '/tmp/x' } });
+  assert.doesNotMatch(r.stdout, /\u001b\]8;/);
+  assert.ok(r.stdout.includes(file));
 });

@@ -103,7 +103,8 @@ function outputBlock(t: Theme, title: string, c: Captured): string {
 
 /** The line said as a check starts, before the tests run (they may take up to the time limit). */
 export function checkingLine(ctx: Context, found: FoundTask): string {
-  return `${theme(ctx).dim(m('checking', { task: found.task.id, file: workspaceFile(ctx.home, found.module, found.task) }))}\n\n`;
+  const t = theme(ctx);
+  return `${t.dim(m('checking', { task: found.task.id, file: t.file(workspaceFile(ctx.home, found.module, found.task)) }))}\n\n`;
 }
 
 /** The learner-facing report of one check (after checkingLine). */

@@ -1,6 +1,7 @@
 /** `dlpath next`: the next step on the path; in a terminal, walks the learner into it. */
 import type { Context } from './context.js';
-import { standingOnly, standingWithActivity, stepCommand, stepTitle } from './shared.js';
+import { standing, standingOnly, standingWithActivity, stepCommand, stepTitle } from './shared.js';
+import type { WatchEnd } from './watch.js';
 import { nextStep, overallPercent, type Step } from '../core/path.js';
 import type { CurriculumIndex } from '../core/model.js';
 import { theme } from '../adapters/ui/theme.js';
@@ -67,7 +68,12 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
     switch (step.kind) {
       case 'lesson': code = await (await import('./learn.js')).run(ctx, [step.module]); break;
       case 'quiz': code = await (await import('./quiz.js')).run(ctx, [step.module], {}); break;
-      case 'task': return (await import('./task.js')).run(ctx, [step.task!], {});
+      case 'task': {
+        code = await (await import('./task.js')).run(ctx, [step.task!], { walk: true });
+        if (code !== 0) return code;
+        if ((await codeLoop(ctx, step)) !== 'passed') return 0;
+        break;
+      }
     }
     if (code !== 0) return code;
     previous = step;
@@ -76,4 +82,36 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
   }
   ctx.stdout.write(`${t.ok(m('allDone'))}\n`);
   return 0;
+}
+
+/**
+ * A coding step, as rustlings does it: the starter is in place; the learner's editor is offered,
+ * then the file is checked on every save until it passes (the walk then goes on) or the learner stops.
+ */
+async function codeLoop(ctx: Context, step: Step): Promise<WatchEnd> {
+  const { findTask } = await import('./task.js');
+  const { watchTask } = await import('./watch.js');
+  const { workspaceFile } = await import('../adapters/runner/index.js');
+  const { yesNo } = await import('../adapters/ui/prompts.js');
+  const { m: mt } = await import('../i18n/tasks.js');
+  const { ix, store } = await standing(ctx);
+  try {
+    const t = theme(ctx);
+    const found = findTask(ix, step.task!);
+    const file = workspaceFile(ctx.home, found.module, found.task);
+    const width = textWidth(ctx.stdout);
+    let edited = false;
+    if (ctx.editor) {
+      if (await yesNo(ctx, mt('openInEditor', { editor: ctx.editor }), true)) {
+        const { openInEditor } = await import('../adapters/ui/editor.js');
+        edited = true;
+        if (!(await openInEditor(ctx, ctx.editor, file))) ctx.stdout.write(`${wrap(t.warn(mt('editorFailed', { editor: ctx.editor, file })), width).join('\n')}\n`);
+      }
+    } else ctx.stdout.write(`${wrap(mt('noEditor', { file: t.file(file) }), width).join('\n')}\n`);
+    ctx.stdout.write(`${wrap(t.dim(mt('watchInWalk')), width).join('\n')}\n`);
+    // Back from the editor, the file is checked at once; otherwise the brief stays on screen until a save.
+    return await watchTask(ctx, ix, store, found, 'walk', { checkFirst: edited });
+  } finally {
+    store.close();
+  }
 }

@@ -63,7 +63,7 @@ export function defaultTask(ix: CurriculumIndex, store: Store, p: ProgressSnapsh
   return undefined;
 }
 
-export async function run(ctx: Context, args: unknown[], opts: { force?: boolean }): Promise<number> {
+export async function run(ctx: Context, args: unknown[], opts: { force?: boolean; walk?: boolean }): Promise<number> {
   const { ix, store, states, progress } = await standing(ctx);
   try {
     const t = theme(ctx);
@@ -133,11 +133,12 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
     out += '\n';
     // What to do now, wrapped between words like the brief above it; the file's line stays whole, to copy.
     if (task.packages.some((p) => p !== 'numpy')) out += `${wrap(m('taskNeeds', { packages: task.packages.join(', ') }), width).join('\n')}\n`;
-    if (backup) out += `${m('fileReplaced', { file: t.em(file), backup })}\n`;
-    else if (created || opts.force) out += `${m('fileCreated', { file: t.em(file) })}\n`;
-    else out += `${m('fileKept', { file: t.em(file), task: task.id })}\n`;
+    if (backup) out += `${m('fileReplaced', { file: t.em(t.file(file)), backup })}\n`;
+    else if (created || opts.force) out += `${m('fileCreated', { file: t.em(t.file(file)) })}\n`;
+    else out += `${m('fileKept', { file: t.em(t.file(file)), task: task.id })}\n`;
     if (passed) out += `${t.ok(m('taskPassedAlready'))}\n`;
-    out += `${wrap(m('taskNext', { task: task.id }), width).join('\n')}\n`;
+    // Inside `dlpath next` the walk opens the editor and watches the file itself.
+    if (!opts.walk) out += `${wrap(m('taskNext', { task: task.id }), width).join('\n')}\n`;
     ctx.stdout.write(out);
     return 0;
   } finally {

@@ -34,7 +34,7 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
 /** Columns a string takes in a terminal: colour codes take none, Chinese characters two. */
 export function displayWidth(s: string): number {
   let n = 0;
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) n += WIDE.test(ch) ? 2 : 1;
+  for (const ch of s.replace(/\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g, '')) n += WIDE.test(ch) ? 2 : 1;
   return n;
 }
 

@@ -148,6 +148,8 @@ async function builtin(ctx: Context, lines: string[], keys: 'read' | 'view'): Pr
   return new Promise<PageResult>((resolve) => {
     const onResize = () => { layout(); render(); };
     const finish = (interrupted: boolean) => {
+      // Keys typed ahead come in one chunk: the end may have been reached between two renders.
+      if (atEnd()) reachedEnd = true;
       stdin.off('data', onData);
       out.off('resize', onResize);
       stdin.setRawMode!(false);

@@ -1,4 +1,5 @@
 /** Terminal styling that honours --no-color / NO_COLOR and a non-terminal stdout. */
+import os from 'node:os';
 import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 
@@ -17,6 +18,8 @@ export interface Theme {
   code: Style;
   link: Style;
   cmd: Style;
+  /** A file's path: a clickable link (OSC 8) where the terminal supports it, plain text otherwise. */
+  file: Style;
   /** Status symbols that stay readable without colour. */
   sym: { done: string; progress: string; available: string; locked: string; soon: string; pass: string; fail: string; error: string; skip: string };
 }
@@ -47,6 +50,7 @@ export function theme(ctx: Pick<Context, 'color' | 'env'>): Theme {
     code: style((x) => x.yellow),
     link: style((x) => x.underline.blue),
     cmd: style((x) => x.bold.magenta),
+    file: c && supportsHyperlinks(ctx.env) ? (p: string) => hyperlink(p, ctx.env) : (p: string) => p,
     sym: ascii
       ? { done: '[x]', progress: '[~]', available: '[ ]', locked: '[-]', soon: '[.]', pass: 'PASS', fail: 'FAIL', error: 'ERR ', skip: 'SKIP' }
       : { done: '✔', progress: '◐', available: '○', locked: '⊘', soon: '…', pass: '✔', fail: '✘', error: '!', skip: '–' },
@@ -58,4 +62,24 @@ export function isUtf8(env: NodeJS.ProcessEnv): boolean {
   const v = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
   if (!v) return true;
   return /utf-?8/i.test(v) || v === 'C.UTF-8';
+}
+
+/**
+ * Whether the terminal turns OSC 8 into links: FORCE_HYPERLINK decides, else the terminals known to
+ * (iTerm2, WezTerm, VS Code, Windows Terminal, GNOME's VTE, Konsole, kitty, Ghostty). Not inside tmux
+ * or screen, which show or drop them depending on their version and settings.
+ */
+export function supportsHyperlinks(env: NodeJS.ProcessEnv): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
+  if (env.TMUX || env.STY || env.TERM === 'dumb') return false;
+  if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty'].includes(env.TERM_PROGRAM ?? '')) return true;
+  if (env.WT_SESSION || env.KONSOLE_VERSION || env.TERM === 'xterm-kitty' || env.TERM === 'xterm-ghostty') return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
+}
+
+/** An OSC 8 link to a local file, showing its path. */
+export function hyperlink(file: string, env: NodeJS.ProcessEnv): string {
+  const host = env.HOSTNAME ?? os.hostname();
+  const url = `file://${host}${encodeURI(file).replace(/[?#]/g, encodeURIComponent)}`;
+  return `\u001b]8;;${url}\u001b\\${file}\u001b]8;;\u001b\\`;
 }
