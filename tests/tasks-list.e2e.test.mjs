@@ -66,3 +66,16 @@ test('an unknown task lists close ones (by id or title) and points to dlpath tas
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--format <format> cannot be "yaml": use one of json, csv, xapi/);
 });
+
+test('hint --all shows again the hints seen so far, without giving a new one', () => {
+  const home = tempDir();
+  let r = run(home, ['hint', 'scale', '--all']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /You have not asked for a hint for scale yet/);
+  run(home, ['hint', 'scale']);
+  run(home, ['hint', 'scale']);
+  r = run(home, ['hint', 'scale', '--all']);
+  assert.match(r.stdout, /Hint 1 of 2 for scale:\s+Multiply\.[\s\S]*Hint 2 of 2 for scale:\s+return k \* np\.asarray/);
+  const j = JSON.parse(run(home, ['hint', 'scale', '--all', '--json']).stdout);
+  assert.deepEqual([j.seen, j.total, j.hints.length], [2, 2, 2]);
+});
