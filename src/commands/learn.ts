@@ -1,5 +1,4 @@
 /** `dlpath learn <module>`: the lesson, rendered for the terminal, marked read. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from './context.js';
 import { findModule, standing, stepCommand } from './shared.js';
@@ -10,8 +9,7 @@ import { theme } from '../adapters/ui/theme.js';
 import { page } from '../adapters/ui/pager.js';
 import { pick, type Lang } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
-import { m as mc } from '../i18n/curriculum.js';
-import { CurriculumError } from '../core/errors.js';
+import { serveCourseFile } from '../adapters/curriculum/files.js';
 import type { LPath, Module } from '../core/model.js';
 
 /** The file for the learner's language, else the other language's. */
@@ -20,13 +18,9 @@ export function localizedFile(dir: string, mod: Module, p: LPath, lang: Lang): s
   return path.join(dir, 'modules', mod.id, rel);
 }
 
+/** The lesson or brief for the learner's language, read under the course's file rules (exit 3 when one is broken). */
 export function readLocalized(dir: string, mod: Module, p: LPath, lang: Lang): string {
-  const file = localizedFile(dir, mod, p, lang);
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new CurriculumError(mc('fileMissing', { file }), mc('fileMissingHint', { dir }));
-  }
+  return serveCourseFile(dir, path.relative(dir, localizedFile(dir, mod, p, lang)));
 }
 
 export async function run(ctx: Context, args: unknown[]): Promise<number> {

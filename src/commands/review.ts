@@ -30,7 +30,7 @@ function parseLimit(v: unknown): number | undefined {
 export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = {}): Promise<number> {
   const limit = parseLimit(opts.limit);
   const seed = parseSeed(opts.seed) ?? freshSeed();
-  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home);
+  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home, { stderr: ctx.stderr });
   const store = Store.open(ctx.home, ctx.clock);
   try {
     // A card whose question an author has since removed (or moved) is not asked.

@@ -50,7 +50,7 @@ export async function standingWithActivity(ctx: Context): Promise<Omit<Standing,
 
 /** The curriculum, the open store, and every module's status. The caller closes the store. */
 export async function standing(ctx: Context): Promise<Standing> {
-  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home);
+  const ix = await loadCurriculum(ctx.curriculumDir, ctx.home, { stderr: ctx.stderr });
   const store = Store.open(ctx.home, ctx.clock);
   const progress = readProgress(store);
   return { ix, store, progress, states: moduleStates(ix, progress) };

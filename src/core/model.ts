@@ -48,6 +48,13 @@ export interface Quiz {
   pass_mark: number;
   draw?: number;
   questions: Question[];
+  /** The number of questions, known without reading them (a compiled course reads them when used). */
+  count?: number;
+}
+
+/** How many questions a quiz's bank holds. */
+export function bankSize(q: Quiz): number {
+  return q.count ?? q.questions.length;
 }
 
 export interface Choice {
@@ -108,14 +115,24 @@ export interface CurriculumIndex {
   ordered: Module[];
 }
 
-export function indexCurriculum(c: Curriculum): CurriculumIndex {
+/**
+ * `questionModule`: which module holds each question, when the questions themselves are read only
+ * when used (a compiled course); without it, every module's questions are indexed now.
+ */
+export function indexCurriculum(c: Curriculum, questionModule?: Map<string, Module>): CurriculumIndex {
   const modules = new Map(c.modules.map((m) => [m.id, m]));
   const tasks = new Map<string, { module: Module; task: Task }>();
   const questions = new Map<string, { module: Module; question: Question }>();
   for (const m of c.modules) {
     for (const t of m.tasks) tasks.set(t.id, { module: m, task: t });
-    for (const q of m.quiz?.questions ?? []) questions.set(q.id, { module: m, question: q });
+    if (!questionModule) for (const q of m.quiz?.questions ?? []) questions.set(q.id, { module: m, question: q });
   }
+  const question = (id: string) => {
+    const m = questionModule?.get(id);
+    if (!m) return questions.get(id);
+    const q = m.quiz?.questions.find((x) => x.id === id);
+    return q && { module: m, question: q };
+  };
   const ordered: Module[] = [];
   for (const tr of c.tracks) for (const id of tr.modules) {
     const m = modules.get(id);
@@ -125,7 +142,7 @@ export function indexCurriculum(c: Curriculum): CurriculumIndex {
     curriculum: c,
     module: (id) => modules.get(id),
     task: (id) => tasks.get(id),
-    question: (id) => questions.get(id),
+    question,
     ordered,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Where the learner stands on the path and what comes next. Pure: progress in, statuses out.
  */
-import { isComingSoon, type CurriculumIndex, type Module } from './model.js';
+import { bankSize, isComingSoon, type CurriculumIndex, type Module } from './model.js';
 
 export interface ModuleProgress {
   lessonRead: boolean;
@@ -55,7 +55,7 @@ export interface ModuleState {
 export function moduleSteps(m: Module): Step[] {
   const steps: Step[] = [];
   if (m.lesson) steps.push({ kind: 'lesson', module: m.id });
-  if (m.quiz && m.quiz.questions.length) steps.push({ kind: 'quiz', module: m.id });
+  if (m.quiz && bankSize(m.quiz)) steps.push({ kind: 'quiz', module: m.id });
   for (const t of m.tasks) if (!t.optional) steps.push({ kind: 'task', module: m.id, task: t.id });
   return steps;
 }

@@ -16,6 +16,9 @@ export const m = messages({
     notCurriculumHint: 'Give the folder that holds curriculum.yaml: `dlpath validate <dir>`, or --curriculum <dir> (DLPATH_CURRICULUM) for the other commands.',
     fileMissing: '{file} is missing from the curriculum.',
     fileMissingHint: 'Run `dlpath validate {dir}` to check the curriculum.',
+    badFile: 'The curriculum file {where} cannot be used: {message}.',
+    compiling: 'Reading the course in {dir} for the first time…',
+    cacheBroken: 'The compiled copy of the course in {dir} cannot be read or written again.',
   },
   zh: {
     invalid: '{dir} 中的课程有 {n} 个问题：',
@@ -32,5 +35,8 @@ export const m = messages({
     notCurriculumHint: '请给出包含 curriculum.yaml 的文件夹：`dlpath validate <文件夹>`，其他命令用 --curriculum <文件夹>（DLPATH_CURRICULUM）。',
     fileMissing: '课程中缺少文件 {file}。',
     fileMissingHint: '运行 `dlpath validate {dir}` 检查课程。',
+    badFile: '课程文件 {where} 无法使用：{message}。',
+    compiling: '第一次读取 {dir} 中的课程……',
+    cacheBroken: '{dir} 中课程的编译副本无法读取，也无法重新写入。',
   },
 });

@@ -1,87 +1,163 @@
 /**
- * The curriculum for the learner's commands: from a compiled cache when no YAML file changed,
- * otherwise loaded, validated, and cached again. Invalid → CurriculumError (exit 3).
+ * The curriculum for the learner's commands, from the compiled course (compiled.ts): the outline
+ * when no YAML file changed, each module's questions and hints only when a command uses them.
+ * Where to find it: the data folder's own compiled copy of the course; for the shipped course, the
+ * one built with the package (npm's prepare); else the course is loaded, validated and compiled
+ * now. Invalid → CurriculumError (exit 3). A damaged compiled file is compiled again, silently.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { indexCurriculum, type Curriculum, type CurriculumIndex } from '../../core/model.js';
-import { CurriculumError } from '../../core/errors.js';
-import { makeDirs } from '../dirs.js';
+import { spawnSync } from 'node:child_process';
+import { indexCurriculum, type Curriculum, type CurriculumIndex, type Module } from '../../core/model.js';
+import { CurriculumError, EnvError } from '../../core/errors.js';
+import { PACKAGE_ROOT, type OutStream } from '../context.js';
 import { formatProblem, sortProblems } from '../../core/checks.js';
 import { m } from '../../i18n/curriculum.js';
+import { COMPILED_VERSION, writeOutline, type ContentFile, type OutlineFile, type StampEntry } from './compiled.js';
 
-const CACHE_VERSION = 1;
+export { serveCourseFile } from './files.js';
 
-interface CacheFile {
-  v: number;
-  dir: string;
-  stamp: Array<[string, number, number]>;
-  curriculum: Curriculum;
-}
+/** The shipped course's compiled copy, built with the package (scripts/compile-course.mjs). */
+export const PACKAGE_COMPILED = path.join(PACKAGE_ROOT, 'dist', 'course');
+const SHIPPED = path.join(PACKAGE_ROOT, 'curriculum');
 
-function stamp(files: string[]): Array<[string, number, number]> | undefined {
-  const out: Array<[string, number, number]> = [];
-  for (const f of files) {
-    try {
-      const st = fs.statSync(f);
-      out.push([f, st.mtimeMs, st.size]);
-    } catch {
-      return undefined;
-    }
-  }
-  return out;
-}
-
-/** FNV-1a of the folder's path: names its cache file (node:crypto would cost more to load than the read it saves). */
-function cacheFile(home: string, dir: string): string {
+/** FNV-1a of the folder's path: names its compiled copy (node:crypto would cost more to load than the read it saves). */
+export function compiledFolder(home: string, dir: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < dir.length; i++) h = Math.imul(h ^ dir.charCodeAt(i), 0x01000193) >>> 0;
-  return path.join(home, 'cache', `curriculum-${h.toString(16).padStart(8, '0')}.json`);
+  return path.join(home, 'cache', `course-${h.toString(16).padStart(8, '0')}`);
 }
 
-function readCache(file: string, dir: string): Curriculum | undefined {
-  let cached: CacheFile;
+function readOutline(folder: string): OutlineFile | undefined {
   try {
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    const o = JSON.parse(fs.readFileSync(path.join(folder, 'outline.json'), 'utf8')) as OutlineFile;
+    if (o.v !== COMPILED_VERSION || !Array.isArray(o.stamp) || !o.curriculum || !Array.isArray(o.questionIds)) return undefined;
+    return o;
   } catch {
     return undefined;
   }
-  if (cached.v !== CACHE_VERSION || cached.dir !== dir) return undefined;
-  const now = stamp(cached.stamp.map(([f]) => f));
-  if (!now || now.length !== cached.stamp.length) return undefined;
-  for (let i = 0; i < now.length; i++) {
-    if (now[i][1] !== cached.stamp[i][1] || now[i][2] !== cached.stamp[i][2]) return undefined;
-  }
-  return cached.curriculum;
 }
 
-function writeCache(file: string, data: CacheFile): void {
-  try {
-    makeDirs(path.dirname(file));
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(data));
-    fs.renameSync(tmp, file);
-  } catch {
-    // A read-only home only costs speed: the curriculum is parsed again next time.
+/** Whether every stamped file is as it was (a stat each: the cost grows with the YAML files, not with what they hold). */
+function fresh(dir: string, stamp: StampEntry[]): boolean {
+  for (const [rel, mtime, size, ino, ctime] of stamp) {
+    const st = fs.statSync(path.join(dir, rel), { throwIfNoEntry: false });
+    if (!st || st.mtimeMs !== mtime || st.size !== size || st.ino !== ino || st.ctimeMs !== ctime) return false;
   }
+  return true;
 }
 
-export async function loadCurriculum(dir: string, home: string): Promise<CurriculumIndex> {
+export interface LoadOptions {
+  /** Where a progress line goes when compiling takes more than half a second (only if it is a terminal). */
+  stderr?: OutStream;
+}
+
+export async function loadCurriculum(dir: string, home: string, opts: LoadOptions = {}): Promise<CurriculumIndex> {
   const abs = path.resolve(dir);
-  const cfile = cacheFile(home, abs);
-  const hit = readCache(cfile, abs);
-  if (hit) return indexCurriculum(hit);
-  // The loader, the schema and the YAML parser are needed only when the cache is stale.
-  const { loadCurriculumFiles } = await import('./load.js');
-  const res = loadCurriculumFiles(abs);
+  const folder = compiledFolder(home, abs);
+  let outline = readOutline(folder);
+  if (outline && !fresh(abs, outline.stamp)) outline = undefined;
+  if (!outline && abs === SHIPPED) outline = await fromPackage(abs, folder);
+  if (!outline) outline = await compile(abs, folder, opts);
+  return lazyIndex(abs, folder, outline);
+}
+
+/**
+ * The shipped course's compiled copy from the package. Installing the package gives its files new
+ * times and inodes, so when the stamp differs the files' content is compared (SHA-1) once, and the
+ * data folder keeps an outline with the new stamp that points at the package's module files.
+ */
+async function fromPackage(dir: string, folder: string): Promise<OutlineFile | undefined> {
+  const pkg = readOutline(PACKAGE_COMPILED);
+  if (!pkg) return undefined;
+  const contentDir = path.join(PACKAGE_COMPILED, pkg.build);
+  if (fresh(dir, pkg.stamp)) return { ...pkg, contentDir };
+  const { stampFiles } = await import('./compile.js');
+  const now = stampFiles(dir, pkg.stamp.map(([rel]) => rel));
+  if (!now || now.some((e, i) => e[5] !== pkg.stamp[i][5])) return undefined;
+  const outline = { ...pkg, stamp: now, contentDir };
+  try { writeOutline(folder, outline); } catch { /* a read-only data folder only costs speed */ }
+  return outline;
+}
+
+async function compile(dir: string, folder: string, opts: LoadOptions): Promise<OutlineFile> {
+  // The loader, the schema and the YAML parser are needed only when the course is compiled.
+  const { compileCourse } = await import('./compile.js');
+  const t0 = performance.now();
+  let shown = false;
+  const onModule = () => {
+    if (!shown && opts.stderr?.isTTY && performance.now() - t0 > 500) {
+      shown = true;
+      opts.stderr.write(`${m('compiling', { dir })}\n`);
+    }
+  };
+  const res = compileCourse(dir, folder, onModule);
+  if ('outline' in res) return res.outline;
   const errors = sortProblems(res.problems.filter((p) => p.severity === 'error'));
-  if (!res.curriculum || errors.length) {
-    const shown = errors.slice(0, 5).map((p) => `  ${path.join(abs, formatProblem(p))}`).join('\n');
-    const more = errors.length > 5 ? `\n  ${m('moreProblems', { n: errors.length - 5 })}` : '';
-    if (res.tooNew) throw new CurriculumError(m('tooNew', { dir: abs, version: res.tooNew }), m('tooNewHint'));
-    throw new CurriculumError(`${m('invalid', { dir: abs, n: errors.length })}\n${shown}${more}`, m('invalidHint', { dir: abs }));
+  const shownErrors = errors.slice(0, 5).map((p) => `  ${path.join(dir, formatProblem(p))}`).join('\n');
+  const more = errors.length > 5 ? `\n  ${m('moreProblems', { n: errors.length - 5 })}` : '';
+  if (res.tooNew) throw new CurriculumError(m('tooNew', { dir, version: res.tooNew }), m('tooNewHint'));
+  throw new CurriculumError(`${m('invalid', { dir, n: errors.length })}\n${shownErrors}${more}`, m('invalidHint', { dir }));
+}
+
+/** Compiles the course again in a child process (the loader cannot be imported synchronously) and reads the new outline. */
+function recompileNow(dir: string, folder: string): OutlineFile {
+  const main = path.join(PACKAGE_ROOT, 'dist', 'adapters', 'curriculum', 'compile-main.js');
+  const r = spawnSync(process.execPath, [main, dir, folder], { encoding: 'utf8' });
+  const o = r.status === 0 ? readOutline(folder) : undefined;
+  if (!o) throw new EnvError(m('cacheBroken', { dir: folder }), (r.stderr || '').trim().split('\n').slice(-1)[0] || undefined);
+  return o;
+}
+
+function readContent(outline: OutlineFile, folder: string, id: string): ContentFile | undefined {
+  try {
+    const c = JSON.parse(fs.readFileSync(path.join(outline.contentDir ?? path.join(folder, outline.build), `${id}.json`), 'utf8')) as ContentFile;
+    if (c.v !== COMPILED_VERSION || c.build !== outline.build || c.id !== id || !Array.isArray(c.questions) || !Array.isArray(c.hints)) return undefined;
+    return c;
+  } catch {
+    return undefined;
   }
-  const st = stamp(res.inputs);
-  if (st) writeCache(cfile, { v: CACHE_VERSION, dir: abs, stamp: st, curriculum: res.curriculum });
-  return indexCurriculum(res.curriculum);
+}
+
+/** A property computed on first use, then kept. */
+function lazy<T extends object>(obj: T, key: string, get: () => unknown): void {
+  Object.defineProperty(obj, key, {
+    enumerable: true, configurable: true,
+    get() {
+      const value = get();
+      Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
+}
+
+function lazyIndex(dir: string, folder: string, outline: OutlineFile): CurriculumIndex {
+  let current = outline;
+  const contents = new Map<string, ContentFile>();
+  const content = (id: string): ContentFile => {
+    let c = contents.get(id) ?? readContent(current, folder, id);
+    if (!c) {
+      // Damaged or gone (or another process compiled a new build meanwhile): compile again, then read.
+      current = recompileNow(dir, folder);
+      c = readContent(current, folder, id);
+      if (!c) throw new EnvError(m('cacheBroken', { dir: folder }));
+    }
+    contents.set(id, c);
+    return c;
+  };
+  const modules = outline.curriculum.modules.map((o) => {
+    const mod = { ...o, tasks: o.tasks.map((t) => ({ ...t })) } as Module;
+    lazy(mod, 'objectives', () => content(mod.id).objectives);
+    lazy(mod, 'resources', () => content(mod.id).resources);
+    if (o.quiz) {
+      mod.quiz = { ...o.quiz };
+      lazy(mod.quiz, 'questions', () => content(mod.id).questions);
+    }
+    mod.tasks.forEach((t, i) => lazy(t, 'hints', () => content(mod.id).hints[i] ?? []));
+    return mod;
+  });
+  const curriculum: Curriculum = { ...outline.curriculum, dir, modules };
+  const questionModule = new Map<string, Module>();
+  modules.forEach((mod, i) => { for (const q of outline.questionIds[i] ?? []) questionModule.set(q, mod); });
+  return indexCurriculum(curriculum, questionModule);
 }

@@ -8,9 +8,10 @@ import {
   DEFAULT_PASS_MARK, DEFAULT_TIME_LIMIT, FORMAT_VERSION,
   type Curriculum, type LPath, type Module, type Quiz, type Task,
 } from '../../core/model.js';
-import { checkShape, curriculumSchema, findControl, moduleSchema, type ShapeProblem } from '../../core/schema.js';
+import { checkShape, curriculumSchema, moduleSchema, type ShapeProblem } from '../../core/schema.js';
 import { crossCheck, ROOT_FILE, untranslatedTests, type Problem } from '../../core/checks.js';
-import { MAX_FILE_BYTES, readYamlFile, type YamlFile } from './yaml-file.js';
+import { readYamlFile, type YamlFile } from './yaml-file.js';
+import { isInside, readCourseFile } from './files.js';
 import { UsageError } from '../../core/errors.js';
 import { m } from '../../i18n/curriculum.js';
 
@@ -56,8 +57,8 @@ function normaliseModule(raw: Record<string, unknown>, file: string): Module {
 }
 
 /**
- * Checks a file a module refers to: inside the curriculum folder, present, a sane size, clean text.
- * Returns its text when it could be read.
+ * Checks a file a module refers to under the file rules (files.ts): inside the curriculum folder,
+ * present, a plain file, a sane size, clean text. Returns its text when it could be read.
  */
 function checkReferencedFile(dir: string, realDir: string, y: YamlFile, moduleDir: string, rel: string,
   keyPath: Array<string | number>, out: Problem[]): string | undefined {
@@ -66,31 +67,20 @@ function checkReferencedFile(dir: string, realDir: string, y: YamlFile, moduleDi
     err(`"${rel}" must be a path inside the module's folder (no absolute paths, no "..")`);
     return;
   }
-  const abs = path.join(dir, moduleDir, rel);
-  let st: fs.Stats;
-  try { st = fs.statSync(abs); } catch {
-    err(`file not found: ${path.posix.join(moduleDir, rel)}`);
-    return;
-  }
-  if (!st.isFile()) { err(`${path.posix.join(moduleDir, rel)} is not a file`); return; }
-  const real = fs.realpathSync(abs);
-  if (real !== realDir && !real.startsWith(realDir + path.sep)) {
-    err(`${path.posix.join(moduleDir, rel)} is a link that leads outside the curriculum folder`);
-    return;
-  }
-  if (st.size > MAX_FILE_BYTES) { err(`${path.posix.join(moduleDir, rel)} is larger than 1 MiB`); return; }
-  const text = fs.readFileSync(abs, 'utf8');
-  const bad = findControl(text);
-  if (bad) {
-    const idx = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
-    const before = text.slice(0, idx).split('\n');
-    out.push({ file: path.posix.join(moduleDir, rel), path: [], severity: 'error',
-      line: before.length, column: before[before.length - 1].length + 1, message: `contains ${bad}; remove it` });
-  }
-  return text;
+  const r = readCourseFile(dir, realDir, path.posix.join(moduleDir, rel));
+  if ('text' in r) return r.text;
+  const p = r.problem;
+  if (p.line) out.push({ file: p.file, path: [], severity: 'error', line: p.line, column: p.column!, message: p.message });
+  else err(p.message);
+  return undefined;
 }
 
-export function loadCurriculumFiles(dir: string): LoadResult {
+function realOr(p: string): string {
+  try { return fs.realpathSync(p); } catch { return p; }
+}
+
+/** `onModule` is called as each module is read (a caller may show progress). */
+export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadResult {
   const problems: Problem[] = [];
   const moduleFiles = new Map<string, YamlFile>();
   /** Per module file, the questions (q<i>) and tasks (t<i>) whose shape is broken: left out of the cross-checks. */
@@ -100,6 +90,11 @@ export function loadCurriculumFiles(dir: string): LoadResult {
     throw new UsageError(m(fs.existsSync(dir) ? 'notCurriculum' : 'noFolder', { dir }), m('notCurriculumHint'));
   }
   const inputs = [rootAbs];
+  const realDir = realOr(dir);
+  if (!isInside(realOr(rootAbs), realDir)) {
+    problems.push({ file: ROOT_FILE, path: [], severity: 'error', line: 1, column: 1, message: `${ROOT_FILE} is a link that leads outside the curriculum folder` });
+    return { problems, inputs };
+  }
   const root = readYamlFile(rootAbs, ROOT_FILE, problems);
   if (!root) return { problems, inputs };
   const rawRoot = root.data as Record<string, unknown> | null;
@@ -114,7 +109,6 @@ export function loadCurriculumFiles(dir: string): LoadResult {
   place(root, shape, problems);
   if (shape.some((p) => p.severity === 'error') && !(rawRoot && Array.isArray(rawRoot.tracks))) return { problems, inputs };
 
-  const realDir = fs.realpathSync(dir);
   const tracks = ((rawRoot!.tracks as unknown[]) ?? []).filter((t): t is Record<string, unknown> => !!t && typeof t === 'object');
   const modules: Module[] = [];
   const listed = new Set<string>();
@@ -125,6 +119,7 @@ export function loadCurriculumFiles(dir: string): LoadResult {
       if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return;
       if (listed.has(id)) return;
       listed.add(id);
+      onModule?.();
       const rel = `modules/${id}/module.yaml`;
       const abs = path.join(dir, rel);
       if (!fs.existsSync(abs)) {
@@ -134,6 +129,12 @@ export function loadCurriculumFiles(dir: string): LoadResult {
         return;
       }
       inputs.push(abs);
+      // (A device or pipe is refused by readYamlFile as not a regular file.)
+      if (fs.statSync(abs, { throwIfNoEntry: false })?.isFile() && !isInside(realOr(abs), realDir)) {
+        problems.push({ file: rel, path: [], severity: 'error', line: 1, column: 1, message: `${rel} is a link that leads outside the curriculum folder` });
+        ok = false;
+        return;
+      }
       const y = readYamlFile(abs, rel, problems);
       if (!y) { ok = false; return; }
       const ms: ShapeProblem[] = [];

@@ -4,7 +4,9 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isDocument,
 import type { KeyPath } from '../../core/schema.js';
 import type { Problem } from '../../core/checks.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { MAX_FILE_BYTES, readCapped } from './files.js';
+
+export { MAX_FILE_BYTES, readCapped };
 /**
  * Most separators (line breaks, `:` `,` `-` `?` brackets, `&` `*` `!` `|` `>` `#`) a course's YAML file may
  * hold: every YAML token needs one, so this bounds the parse's work. The largest shipped module.yaml has
@@ -23,36 +25,6 @@ export function countSeparators(text: string, stop = Infinity): number {
     }
   }
   return n;
-}
-
-/**
- * Reads at most `max` bytes of a file: a device (/dev/zero), a pipe or a file that grows while it is read
- * cannot make it read more. `tooBig` when there was more; a FIFO is opened without waiting for a writer.
- */
-export function readCapped(abs: string, max: number): { text: string; tooBig: boolean; bytes: number } {
-  let flags = fs.constants.O_RDONLY;
-  try {
-    if (fs.statSync(abs).isFIFO()) flags |= fs.constants.O_NONBLOCK;
-  } catch { /* openSync says why */ }
-  const fd = fs.openSync(abs, flags);
-  try {
-    const buf = Buffer.allocUnsafe(max + 1);
-    let got = 0;
-    while (got <= max) {
-      let n: number;
-      try {
-        n = fs.readSync(fd, buf, got, max + 1 - got, null);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') break; // a FIFO with nothing written yet: read as empty
-        throw e;
-      }
-      if (n === 0) break;
-      got += n;
-    }
-    return { text: buf.subarray(0, Math.min(got, max)).toString('utf8'), tooBig: got > max, bytes: got };
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**

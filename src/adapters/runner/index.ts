@@ -6,6 +6,7 @@ import { ESSENTIAL_PACKAGES, isUntouched, notAttempted } from '../../core/check-
 import { CurriculumError } from '../../core/errors.js';
 import { runHarness, type HarnessRun } from './python.js';
 import { m } from '../../i18n/tasks.js';
+import { serveCourseFile } from '../curriculum/files.js';
 
 export { runHarness, probePython, pythonCommand, HARNESS, OUTPUT_LIMIT, type HarnessRun, type Captured, type PythonInfo } from './python.js';
 
@@ -19,13 +20,11 @@ export function taskFile(curriculumDir: string, mod: Module, rel: string): strin
   return path.join(curriculumDir, 'modules', mod.id, rel);
 }
 
+/** A task file's text, read under the course's file rules (exit 3 when one is broken, or the file is missing). */
 export function readTaskFile(curriculumDir: string, mod: Module, rel: string): string {
   const file = taskFile(curriculumDir, mod, rel);
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new CurriculumError(m('taskFileMissing', { file }), m('validateHint', { dir: curriculumDir }));
-  }
+  if (!fs.existsSync(file)) throw new CurriculumError(m('taskFileMissing', { file }), m('validateHint', { dir: curriculumDir }));
+  return serveCourseFile(curriculumDir, path.relative(curriculumDir, file));
 }
 
 /**
@@ -37,7 +36,7 @@ export async function checkFile(
   signal?: AbortSignal,
 ): Promise<HarnessRun> {
   const tests = taskFile(curriculumDir, mod, task.tests);
-  if (!fs.existsSync(tests)) throw new CurriculumError(m('taskFileMissing', { file: tests }), m('validateHint', { dir: curriculumDir }));
+  readTaskFile(curriculumDir, mod, task.tests); // the tests file obeys the file rules before Python reads it
   const untouched = starter !== undefined && isUntouched(fs.readFileSync(file, 'utf8'), starter);
   // An untouched starter is answered at once, without starting Python; unless the task needs an
   // optional package beyond NumPy, which is then said first (the task may be skipped for it).
