@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, dlpath, openDb, tempDir } from './helpers.mjs';
+import { FIXTURES, dlpath, openDb, tempDir, writeTree } from './helpers.mjs';
 
 const curriculum = path.join(FIXTURES, 'quiz-basic');
 
@@ -220,4 +220,42 @@ test('a near miss in spelling counts as right, shows the right spelling, and the
   assert.equal('near_miss' in exact, false, 'an exact answer records no near miss');
   const zh = dlpath(['--lang', 'zh', 'quiz', 'basics', '--answers', write(h, 'b.yaml', answers), '--json'], { home: h, curriculum });
   assert.equal(JSON.parse(zh.stdout).questions.find((q) => q.id === 'basics-text').near_miss, 'cross-entropy');
+});
+
+test('decimals: N: dlpath writes "(N decimals)" in the learner\'s language, and the tolerance is half a unit of the last decimal', () => {
+  const dir = writeTree(tempDir(), {
+    'curriculum.yaml': 'format_version: 1\nid: dec\ntitle: Decimals\ntracks:\n  - {id: one, title: One, modules: [dec]}\n',
+    'modules/dec/module.yaml': [
+      'id: dec', 'title: {en: Decimals, zh: 小数}', 'track: one', 'quiz:', '  questions:',
+      '    - id: dec-bayes', '      type: numeric',
+      '      prompt: {en: "Someone tests positive. What is the probability that they are sick?", zh: "某人检测呈阳性，他患病的概率是多少？"}',
+      '      answer: 0.166667', '      decimals: 3',
+      '    - id: dec-memory', '      type: numeric',
+      '      prompt: {en: "How many GB does each GPU hold?", zh: "每块 GPU 存放多少 GB？"}',
+      '      answer: 1.875', '      decimals: 1', '      unit: {en: GB, zh: GB}', '',
+    ].join('\n'),
+  });
+  const run = (answers, lang = 'en') => dlpath(['--lang', lang, 'quiz', 'dec', '--answers', '-'], { home: tempDir(), curriculum: dir, input: JSON.stringify(answers) });
+  // The classic Bayes error (0.165) is wrong; the course's own rounding (1.9 GB) is right.
+  let r = run({ 'dec-bayes': 0.165, 'dec-memory': '1.9 GB' });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /✘ dec-bayes: Someone tests positive\. What is the probability that they are sick\? \(3 decimals\)/);
+  assert.match(r.stdout, /The answer: 0\.167\b/);
+  assert.match(r.stdout, /✔ dec-memory: How many GB does each GPU hold\? \(1 decimal\)/);
+  for (const [bayes, right] of [[0.167, true], [0.1667, true], [0.166, false], [0.17, false]]) {
+    assert.equal(run({ 'dec-bayes': bayes, 'dec-memory': 1.875 }).code === 0, right, String(bayes));
+  }
+  assert.equal(run({ 'dec-bayes': 0.167, 'dec-memory': 1.8 }).code, 1, '1.8 is not 1.875 to one decimal');
+  r = run({ 'dec-bayes': 0.165, 'dec-memory': 1.9 }, 'zh');
+  assert.match(r.stdout, /他患病的概率是多少？（保留 3 位小数）/);
+  assert.match(r.stdout, /每块 GPU 存放多少 GB？（保留 1 位小数）/);
+
+  // A question that gives both, or still says the decimals itself, is reported by validate.
+  const yaml = path.join(dir, 'modules/dec/module.yaml');
+  fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('      decimals: 3', '      decimals: 3\n      tolerance: {abs: 0.002}')
+    .replace('hold?", zh', 'hold? (1 decimal)", zh'));
+  r = dlpath(['validate', dir]);
+  assert.equal(r.code, 3, r.stdout);
+  assert.match(r.stdout, /quiz\.questions\[0\]\.tolerance: decimals: 3 already sets the tolerance/);
+  assert.match(r.stdout, /warning: quiz\.questions\[1\]\.prompt: the prompt states the decimals itself/);
 });

@@ -52,6 +52,13 @@ function formatNumber(n: number): string {
 }
 
 /** The right answer, as the learner reads it. */
+/** The question's prompt in the learner's language, with "(N decimals)" when the question asks for them. */
+export function promptOf(q: Question): string {
+  const p = pick(q.prompt);
+  if (q.type !== 'numeric' || q.decimals === undefined) return p;
+  return `${p.trimEnd()}${q.decimals === 0 ? m('wholeNumber') : m('decimals', { n: q.decimals })}`;
+}
+
 export function describeExpected(q: Question): string {
   switch (q.type) {
     case 'single': return choiceText(q, q.answer);
@@ -59,6 +66,7 @@ export function describeExpected(q: Question): string {
     case 'true_false': return q.answer ? m('trueLabel') : m('falseLabel');
     case 'numeric': {
       const tol = q.tolerance;
+      if (q.decimals !== undefined) return [q.answer.toFixed(q.decimals), ...(q.unit ? [pick(q.unit)] : [])].join(' ');
       const parts = [formatNumber(q.answer)];
       if (tol?.abs) parts.push(m('tolerance', { tol: formatNumber(tol.abs) }));
       else if (tol?.rel) parts.push(m('tolerance', { tol: `${formatNumber(tol.rel * 100)}%` }));
@@ -129,7 +137,7 @@ export async function askQuestion(ctx: Context, t: Theme, asked: Asked, header: 
   const { choose, chooseMany, ask } = await import('../adapters/ui/prompts.js');
   const q = asked.question;
   const o = { cancelMessage };
-  ctx.stdout.write(`\n${t.heading(header)}\n${md(ctx, t, q.prompt)}\n`);
+  ctx.stdout.write(`\n${t.heading(header)}\n${md(ctx, t, promptOf(q))}\n`);
   const options = (ids: string[]) => ids.map((id) => ({ value: id, name: choiceText(q, id) }));
   switch (q.type) {
     case 'single':
@@ -336,7 +344,7 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
     // Scripted: a line per question, so the run reads as a report; a wrong one gets what the
     // learner would have read in the terminal (the right answer, the feedback, the explanation).
     for (const o of outcomes) {
-      const head = `${o.question.id}: ${firstLine(pick(o.question.prompt))}`;
+      const head = `${o.question.id}: ${firstLine(promptOf(o.question))}`;
       if (o.result.correct) {
         ctx.stdout.write(`${t.ok(t.sym.pass)} ${head}\n`);
         if (o.result.nearMiss !== undefined) ctx.stdout.write(`  ${m('nearMiss', { form: o.result.nearMiss })}\n`);
@@ -353,7 +361,7 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
   const missed = outcomes.filter((o) => !o.result.correct);
   if (missed.length && ctx.interactive) {
     lines.push('', m('missedHeader'));
-    for (const o of missed) lines.push(...wrap(`${t.sym.fail} ${firstLine(pick(o.question.prompt))}`, width(ctx), '  ').map((l, i) => (i ? `  ${l}` : l)));
+    for (const o of missed) lines.push(...wrap(`${t.sym.fail} ${firstLine(promptOf(o.question))}`, width(ctx), '  ').map((l, i) => (i ? `  ${l}` : l)));
   }
   lines.push('', s.passed ? m('nextHint') : m(mod.lesson ? 'retryHint' : 'retryHintNoLesson', { module: mod.id }));
   ctx.stdout.write(`${lines.join('\n')}\n`);

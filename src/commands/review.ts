@@ -14,7 +14,7 @@ import { theme } from '../adapters/ui/theme.js';
 import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 import {
-  askQuestion, checkAnswers, describeExpected, describeResponse, didYouMean, dueDay, expectedValue, parseSeed,
+  askQuestion, checkAnswers, promptOf, describeExpected, describeResponse, didYouMean, dueDay, expectedValue, parseSeed,
   showFeedback, type Asked, type Outcome,
 } from './quiz.js';
 
@@ -74,7 +74,7 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
         ctx.stdout.write(`${JSON.stringify({
           due: due.length,
           questions: items.slice(0, take(items.length)).map((it) => ({
-            id: it.question.id, module: it.module, type: it.question.type, prompt: pick(it.question.prompt),
+            id: it.question.id, module: it.module, type: it.question.type, prompt: promptOf(it.question),
             ...('choices' in it.question ? { choices: it.question.choices.map((c) => ({ id: c.id, text: pick(c.text) })) } : {}),
           })),
           next_due: nextDue(store),

@@ -65,6 +65,14 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
   if (q.type === 'numeric' && q.tolerance && q.tolerance.abs === undefined && q.tolerance.rel === undefined) {
     err([...at, 'tolerance'], 'give abs and/or rel');
   }
+  if (q.type === 'numeric' && q.decimals !== undefined && q.tolerance !== undefined) {
+    err([...at, 'tolerance'], `decimals: ${q.decimals} already sets the tolerance (half a unit of the last decimal); remove tolerance`);
+  }
+  if (q.type === 'numeric' && q.decimals !== undefined) {
+    const said = [q.prompt].flatMap((p) => (typeof p === 'string' ? [p] : [p.en ?? '', p.zh ?? '']))
+      .some((p) => /\b(\d+|one|two|three|four)\s+decimals?\b|decimal places?|位小数/iu.test(p));
+    if (said) out.push({ file, path: [...at, 'prompt'], severity: 'warning', message: 'the prompt states the decimals itself; with decimals: set, dlpath adds them in the learner\'s language: remove them from the prompt' });
+  }
 }
 
 /** Shell commands an answer may start with: a command is typed the same in every language. */

@@ -295,6 +295,11 @@ export function coerceAnswer(q: Question, raw: unknown): Coerced {
 
 // ------------------------------------------------------------------ grading
 
+/** The tolerance a numeric question grades with: half a unit of the last decimal asked for, or its own. */
+export function toleranceOf(q: { tolerance?: { abs?: number; rel?: number }; decimals?: number }): { abs?: number; rel?: number } | undefined {
+  return q.decimals !== undefined ? { abs: 0.5 * 10 ** -q.decimals } : q.tolerance;
+}
+
 /** Whether x is within the question's tolerance of its answer (exact without one). */
 export function withinTolerance(x: number, answer: number, tol?: { abs?: number; rel?: number }): boolean {
   const diff = Math.abs(x - answer);
@@ -356,7 +361,7 @@ export function grade(q: Question, response: Response): GradeResult {
       return { correct, feedback: !correct && q.feedback ? [q.feedback] : [] };
     }
     case 'numeric':
-      return { correct: withinTolerance(response as number, q.answer, q.tolerance), feedback: [] };
+      return { correct: withinTolerance(response as number, q.answer, toleranceOf(q)), feedback: [] };
     case 'text': {
       if (acceptsText(q.accept, q.pattern, response as string)) return { correct: true, feedback: [] };
       const near = nearMiss(q.accept, response as string);

@@ -77,6 +77,8 @@ export interface NumericQuestion extends QuestionBase {
   type: 'numeric';
   answer: number;
   tolerance?: { abs?: number; rel?: number };
+  /** The answer is asked to N decimals: dlpath writes "(N decimals)" after the prompt, and the tolerance is half a unit of the last decimal. */
+  decimals?: number;
   unit?: LText;
 }
 export interface TextQuestion extends QuestionBase { type: 'text'; accept: string[]; pattern?: string }

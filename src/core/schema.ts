@@ -85,6 +85,7 @@ export const questionSchema: Schema = {
         abs: opt({ kind: 'number', min: 0, description: 'absolute tolerance' }),
         rel: opt({ kind: 'number', min: 0, description: 'relative tolerance' }),
       }, 'how far an answer may be from the right value')),
+      decimals: opt({ kind: 'number', min: 0, max: 10, integer: true, description: 'ask for the answer to N decimals: dlpath adds "(N decimals)" to the prompt in the learner\'s language and accepts what rounds to the answer (tolerance: half a unit of the last decimal); do not give tolerance too' }),
       unit: opt(text('the unit, shown after the prompt')),
     }),
     text: obj({
