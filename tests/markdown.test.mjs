@@ -44,3 +44,16 @@ test('messages pick the English word for a count: {n:one|other}', async () => {
   assert.equal(format('{n} {n:day|days}', { n: 0 }), '0 days');
   assert.equal(format('{n} review {n:question is|questions are} due', { n: 3 }), '3 review questions are due');
 });
+
+test('a code line wider than the room breaks at a space, its spacing kept, the rest indented; never inside a word', async () => {
+  const { wrapCode, renderMarkdown } = await import('../dist/adapters/ui/markdown.js');
+  const line = 'model B   train error 0.01  val error 0.40 -> overfitting (memorises noise, high variance)';
+  const parts = wrapCode(line, 60);
+  assert.deepEqual(parts, ['model B   train error 0.01  val error 0.40 -> overfitting', '  (memorises noise, high variance)']);
+  assert.ok(parts.every((p) => p.length <= 60));
+  assert.deepEqual(wrapCode('short  line', 60), ['short  line']);
+  const md = renderMarkdown(`\`\`\`\n${line}\n\`\`\`\n`, plain, 50);
+  for (const l of md.split('\n')) assert.ok(l.length <= 50, l);
+  // Every word of the line is still whole somewhere in the output.
+  for (const w of line.split(/\s+/)) assert.ok(md.split(/\s+/).includes(w), w);
+});

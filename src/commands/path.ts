@@ -4,6 +4,7 @@ import { standing } from './shared.js';
 import { page } from '../adapters/ui/pager.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
 import { overallPercent, type ModuleState, type ModuleStatus } from '../core/path.js';
+import { displayWidth, textWidth, wrap } from '../adapters/ui/markdown.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
@@ -44,18 +45,33 @@ export async function run(ctx: Context): Promise<number> {
   }
   const t = theme(ctx);
   const out: string[] = [t.heading(pick(ix.curriculum.title)) + t.dim(`  ${overallPercent(states)}%`), ''];
+  // One module a line while it fits; else the title wraps between words under itself, never past the edge.
+  const width = Math.min(textWidth(ctx.stdout), (ctx.stdout.columns ?? 80) - 1);
+  const idWidth = Math.min(22, Math.max(...states.map((s) => s.module.id.length)));
   for (const tr of ix.curriculum.tracks) {
     const ss = tr.modules.map((id) => byId.get(id)!).filter(Boolean);
     out.push(`${t.em(pick(tr.title))} ${t.dim(`${overallPercent(ss)}%`)}`);
     for (const s of ss) {
-      const extra = s.status === 'locked' ? t.dim(` ${m('paren', { text: m('needs', { missing: s.missing.join(m('listSep')) }) })}`)
-        : s.status === 'coming_soon' ? t.dim(` ${m('paren', { text: statusLabel(s.status) })}`)
+      // A full-width parenthesis brings its own space: none before it.
+      const paren = (text: string) => { const p = m('paren', { text }); return p.startsWith('（') ? p : ` ${p}`; };
+      const extra = s.status === 'locked' ? t.dim(paren(m('needs', { missing: s.missing.join(m('listSep')) })))
+        : s.status === 'coming_soon' ? t.dim(paren(statusLabel(s.status)))
           : s.total ? t.dim(` ${pct(s)}%`) : '';
-      out.push(`  ${statusSymbol(s.status, t)} ${s.module.id.padEnd(18)} ${pick(s.module.title)}${extra}`);
+      const pad = 2 + displayWidth(statusSymbol(s.status, t)) + 1 + idWidth + 1;
+      const lines = wrap(`${pick(s.module.title)}${extra}`, width, ' '.repeat(pad));
+      lines[0] = `  ${statusSymbol(s.status, t)} ${s.module.id.padEnd(idWidth)} ${lines[0].trimStart()}`;
+      out.push(...lines);
     }
     out.push('');
   }
-  out.push(t.dim(m('legend', { done: t.sym.done, progress: t.sym.progress, available: t.sym.available, locked: t.sym.locked, soon: t.sym.soon })));
+  // The legend wraps between its entries, never between a symbol and its word.
+  const entries = (['done', 'in_progress', 'available', 'locked', 'coming_soon'] as const)
+    .map((st) => `${t.sym[({ done: 'done', in_progress: 'progress', available: 'available', locked: 'locked', coming_soon: 'soon' } as const)[st]]} ${statusLabel(st)}`);
+  let legend = '';
+  for (const e of entries) {
+    if (legend && displayWidth(`${legend}  ${e}`) > width) { out.push(t.dim(legend)); legend = e; } else legend = legend ? `${legend}  ${e}` : e;
+  }
+  out.push(t.dim(legend));
   await page(ctx, `${out.join('\n')}\n`);
   return 0;
 }

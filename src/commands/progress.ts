@@ -4,7 +4,7 @@ import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
 import { page } from '../adapters/ui/pager.js';
 import { theme } from '../adapters/ui/theme.js';
-import { padDisplay } from '../adapters/ui/markdown.js';
+import { displayWidth, padDisplay } from '../adapters/ui/markdown.js';
 import { statusLabel, statusSymbol } from './path.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
@@ -58,28 +58,48 @@ export async function run(ctx: Context): Promise<number> {
   if (summary.tasks_solution_seen) out.push(t.dim(m('solutionSeen', { n: summary.tasks_solution_seen })));
   if (summary.tasks_skipped) out.push(t.dim(m('tasksSkipped', { n: summary.tasks_skipped })));
   out.push('');
-  // A table with one header: module, status, lesson, best quiz, tasks, last activity. Narrow terminals
-  // drop the columns that matter least (last activity, then status and lesson).
+  // A table with one header: module, status, lesson, best quiz, tasks, last activity. Each column is as
+  // wide as its widest cell; a narrow terminal drops the columns that matter least (last activity, then
+  // status, then lesson) until a row fits without wrapping.
   const columns = ctx.stdout.columns ?? 80;
-  const cols: Array<[string, number, (r: typeof all[number]) => string]> = [
-    [m('colModule'), 18, (r) => r.id],
-    ...(columns >= 60 ? [[m('colStatus'), 12, (r) => statusLabel(byId.get(r.id)!.status)] as typeof cols[number]] : []),
-    ...(columns >= 60 ? [[m('colLesson'), 8, (r) => (r.lesson_read ? m('yes') : m('no'))] as typeof cols[number]] : []),
-    [m('colQuiz'), 10, (r) => (r.quiz_best === null ? '-' : `${Math.round(r.quiz_best * 100)}%`)],
-    [m('colTasks'), 6, (r) => (r.tasks_total ? `${r.tasks_passed}/${r.tasks_total}` : '-')],
-    ...(columns >= 80 ? [[m('colLast'), 10, (r) => (r.last_activity ? r.last_activity.slice(0, 10) : '')] as typeof cols[number]] : []),
+  type Col = { head: string; cell: (r: typeof all[number]) => string; drop: number; width: number };
+  const shown = all.filter((r) => byId.get(r.id)!.status !== 'coming_soon');
+  const make = (head: string, cell: Col['cell'], drop: number): Col =>
+    ({ head, cell, drop, width: Math.max(displayWidth(head), ...shown.map((r) => displayWidth(cell(r)))) });
+  let cols: Col[] = [
+    make(m('colModule'), (r) => r.id, 0),
+    make(m('colStatus'), (r) => statusLabel(byId.get(r.id)!.status), 2),
+    make(m('colLesson'), (r) => (r.lesson_read ? m('yes') : m('no')), 1),
+    make(m('colQuiz'), (r) => (r.quiz_best === null ? '-' : `${Math.round(r.quiz_best * 100)}%`), 0),
+    make(m('colTasks'), (r) => (r.tasks_total ? `${r.tasks_passed}/${r.tasks_total}` : '-'), 0),
+    make(m('colLast'), (r) => (r.last_activity ? r.last_activity.slice(0, 10) : ''), 3),
   ];
-  const row = (cells: string[]) => cells.map((c, i) => padDisplay(c, cols[i][1])).join(' ').trimEnd();
-  out.push(t.dim(`    ${row(cols.map(([h]) => h))}`));
+  const rowWidth = () => 4 + cols.reduce((a, c) => a + c.width, 0) + 2 * (cols.length - 1);
+  for (let level = 3; level >= 1 && rowWidth() > columns - 1; level--) cols = cols.filter((c) => c.drop !== level);
+  const row = (cells: string[]) => cells.map((c, i) => padDisplay(c, cols[i].width)).join('  ').trimEnd();
+  out.push(t.dim(`    ${row(cols.map((c) => c.head))}`));
+  const barWidth = columns >= 70 ? 20 : 10;
   for (const tr of tracks) {
-    out.push(`${t.em(padDisplay(tr.title, Math.min(28, columns - 30)))} ${bar(tr.percent, columns >= 60 ? 20 : 10)} ${String(tr.percent).padStart(3)}%`);
+    const titleRoom = Math.max(10, Math.min(28, columns - 1 - barWidth - 2 - 6));
+    out.push(`${t.em(padDisplay(fitTo(tr.title, titleRoom), titleRoom))} ${bar(tr.percent, barWidth)} ${String(tr.percent).padStart(3)}%`);
     for (const r of tr.modules) {
       const s = byId.get(r.id)!;
       if (s.status === 'coming_soon') continue;
-      out.push(`  ${statusSymbol(s.status, t)} ${row(cols.map(([, , cell]) => cell(r)))}`);
+      out.push(`  ${statusSymbol(s.status, t)} ${row(cols.map((c) => c.cell(r)))}`);
     }
     out.push('');
   }
   await page(ctx, `${out.join('\n')}\n`);
   return 0;
+}
+
+/** Cuts a title to a number of columns, with … when cut. */
+function fitTo(s: string, cols: number): string {
+  if (displayWidth(s) <= cols) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > cols - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }

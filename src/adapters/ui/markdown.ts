@@ -82,7 +82,7 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
       flush();
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) body.push(lines[i]);
-      for (const b of body) out.push(`    ${t.code(b)}`);
+      for (const b of body) out.push(...wrapCode(b, width - 4).map((x) => `    ${t.code(x)}`));
       out.push('');
       continue;
     }
@@ -138,3 +138,35 @@ export function joinLines(lines: string[]): string {
   }, '');
 }
 
+
+/**
+ * A code line wider than the room breaks at its last space that fits (spacing inside it kept as
+ * written), the rest indented two more columns than the line; only a run with no space at all is cut.
+ */
+export function wrapCode(line: string, room: number): string[] {
+  if (room < 20 || displayWidth(line) <= room) return [line];
+  const lead = ' '.repeat((/^\s*/.exec(line)?.[0].length ?? 0) + 2);
+  const out: string[] = [];
+  let rest = line;
+  let first = true;
+  while (displayWidth(rest) > room) {
+    const prefix = first ? '' : lead;
+    let cut = 0;
+    let w = displayWidth(prefix);
+    let lastSpace = -1;
+    for (const ch of rest) {
+      const cw = displayWidth(ch);
+      if (w + cw > room) break;
+      if (ch === ' ' && rest.slice(0, cut).trim()) lastSpace = cut;
+      w += cw;
+      cut += ch.length;
+    }
+    const at = lastSpace > 0 ? lastSpace : cut;
+    out.push(prefix + rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).replace(/^ +/, '');
+    first = false;
+    if (!rest) break;
+  }
+  if (rest) out.push((first ? '' : lead) + rest);
+  return out;
+}
