@@ -98,7 +98,12 @@ def _fmt(x):
     if np is None:
         text = repr(x)
         return text if len(text) <= 400 else text[:400] + " ..."
-    with np.printoptions(precision=8, suppress=False, threshold=20, edgeitems=3, linewidth=100):
+    # dlpath sets DLPATH_REPR_WIDTH to what fits the learner's terminal beside the report's labels.
+    try:
+        width = max(40, min(200, int(os.environ.get("DLPATH_REPR_WIDTH", "100"))))
+    except ValueError:
+        width = 100
+    with np.printoptions(precision=8, suppress=False, threshold=20, edgeitems=3, linewidth=width):
         return repr(np.asarray(x)) if not np.isscalar(x) else repr(x)
 
 

@@ -91,6 +91,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .option('--force', m('optForce'))
     .action(action(() => import('./commands/task.js')));
   program.command('check').description(m('cmdCheck')).argument('[task]', m('argTaskCurrent'))
+    .option('--full', m('optFull'))
     .action(action(() => import('./commands/check.js')));
   program.command('hint').description(m('cmdHint')).argument('[task]', m('argTaskCurrent'))
     .option('--all', m('optHintAll'))

@@ -14,6 +14,7 @@ import type { Store } from '../adapters/store/store.js';
 import { readProgress } from '../adapters/store/progress.js';
 import { recordCheck } from '../adapters/store/tasks.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
+import { displayWidth, textWidth } from '../adapters/ui/markdown.js';
 import { sentences } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
@@ -39,7 +40,9 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
   }
   const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
   // The harness writes its messages, and the tests their names, in the learner's language.
-  const run = await checkFile({ ...ctx.env, DLPATH_LANG: ctx.lang }, ix.curriculum.dir, mod, task, file, starter, signal);
+  // Arrays are printed to fit the terminal, under the report's indent and label.
+  const reprWidth = String(Math.max(50, Math.min(100, (ctx.stdout.columns ?? 100) - 18)));
+  const run = await checkFile({ ...ctx.env, DLPATH_LANG: ctx.lang, DLPATH_REPR_WIDTH: reprWidth }, ix.curriculum.dir, mod, task, file, starter, signal);
   if (signal?.aborted) return undefined;
   const r = run.result;
   if (r.outcome === 'crashed' && r.problem?.during === 'start') {
@@ -101,6 +104,36 @@ function outputBlock(t: Theme, title: string, c: Captured): string {
   return s;
 }
 
+/**
+ * NumPy's repr of a 2-D array continues under "array([", which sits further right once a label such
+ * as "expected: " or "期望：" is in front of it: the continuation lines get the label's width too.
+ */
+export function alignReprs(msg: string): string {
+  const lines = msg.split('\n');
+  let pad = '';
+  for (let i = 0; i < lines.length; i++) {
+    const label = /^(.*?\S.*?)array\(/.exec(lines[i]);
+    if (label && !/^\s+\[/.test(lines[i])) { pad = ' '.repeat(displayWidth(label[1])); continue; }
+    if (pad && /^\s+\[/.test(lines[i])) lines[i] = pad + lines[i];
+    else pad = '';
+  }
+  return lines.join('\n');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+}
+
+function cut(s: string, cols: number): string {
+  if (displayWidth(s) <= cols) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > cols - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
 /** The line said as a check starts, before the tests run (they may take up to the time limit). */
 export function checkingLine(ctx: Context, found: FoundTask): string {
   const t = theme(ctx);
@@ -108,7 +141,7 @@ export function checkingLine(ctx: Context, found: FoundTask): string {
 }
 
 /** The learner-facing report of one check (after checkingLine). */
-export function renderCheck(ctx: Context, c: CheckRun): string {
+export function renderCheck(ctx: Context, c: CheckRun, full = false): string {
   const t = theme(ctx);
   const { task } = c.found;
   const r = c.run.result;
@@ -148,17 +181,41 @@ export function renderCheck(ctx: Context, c: CheckRun): string {
       break;
     case 'passed':
     case 'failed': {
+      // What to fix comes first: the first failing test in full (expected vs got), then every test
+      // on one line each, other failures with the first line of their message only (--json and
+      // `check --full` have every message in full).
+      const msgOf = (x: TestResult) => (x.ended ? m('testCrashed', { how: x.ended }) : x.message ?? '');
+      const failing = r.tests.filter((x) => x.status === 'failed' || x.status === 'error');
+      const first = failing[0];
+      const width = Math.min(textWidth(ctx.stdout), (ctx.stdout.columns ?? 80) - 1);
+      if (first && !full) {
+        out += `${testLine(t, r, first)}\n`;
+        if (msgOf(first)) out += `${indent(alignReprs(msgOf(first)), '      ')}\n`;
+        if (r.tests.length > 1) out += `\n${t.dim(m('allTests'))}\n`;
+      }
       let previous = '';
       for (const x of r.tests) {
-        out += `${testLine(t, r, x)}\n`;
+        if (first && !full && r.tests.length === 1) break;
+        let line = testLine(t, r, x);
         if (x.status === 'failed' || x.status === 'error') {
-          const msg = x.ended ? m('testCrashed', { how: x.ended }) : x.message ?? '';
-          // One mistake often fails every test the same way: its traceback is shown once.
-          if (msg && msg === previous) out += `${t.dim(indent(m('sameAsAbove'), '      '))}\n`;
-          else if (msg) out += `${indent(msg, '      ')}\n`;
-          previous = msg;
+          const msg = msgOf(x);
+          if (full) {
+            out += `${line}\n`;
+            // One mistake often fails every test the same way: its traceback is shown once.
+            if (msg && msg === previous) out += `${t.dim(indent(m('sameAsAbove'), '      '))}\n`;
+            else if (msg) out += `${indent(alignReprs(msg), '      ')}\n`;
+            previous = msg;
+            continue;
+          }
+          const short = x === first ? m('shownAbove') : msg === msgOf(first!) ? m('sameAsFirst') : firstLine(msg);
+          if (short) {
+            const room = width - displayWidth(line) - 3;
+            if (room >= 12) line += t.dim(` · ${cut(short, room)}`);
+          }
         }
+        out += `${line}\n`;
       }
+      if (!full && failing.length > 1) out += `${t.dim(m('fullHint'))}\n`;
       if (r.tests.some((x) => x.status === 'timeout')) out += `\n${t.warn(m('timeoutHint'))}\n`;
       break;
     }
@@ -197,7 +254,7 @@ export function checkJson(c: CheckRun): unknown {
   };
 }
 
-export async function run(ctx: Context, args: unknown[]): Promise<number> {
+export async function run(ctx: Context, args: unknown[], opts: { full?: boolean } = {}): Promise<number> {
   const { ix, store } = await standing(ctx);
   try {
     const found = resolveTask(ix, store, args[0]);
@@ -205,7 +262,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
     const c = (await runCheck(ctx, ix, store, found))!;
     if (ctx.json) ctx.stdout.write(`${JSON.stringify(checkJson(c), null, 2)}\n`);
     // A missing package is an environment problem: said on stderr, like every exit-4 message.
-    else (c.run.result.outcome === 'missing_packages' ? ctx.stderr : ctx.stdout).write(renderCheck(ctx, c));
+    else (c.run.result.outcome === 'missing_packages' ? ctx.stderr : ctx.stdout).write(renderCheck(ctx, c, Boolean(opts.full)));
     return exitCodeOf(c.run.result);
   } finally {
     store.close();
