@@ -1,0 +1,15 @@
+# computes the ratio as old over new, exp(logp_old - logp_new), instead of new over old
+import numpy as np
+
+
+def ppo_clip(logp_new, logp_old, adv, eps=0.2):
+    logp_new = np.asarray(logp_new, dtype=np.float64)
+    logp_old = np.asarray(logp_old, dtype=np.float64)
+    adv = np.asarray(adv, dtype=np.float64)
+    n = logp_new.shape[0]
+    ratio = np.exp(logp_old - logp_new)
+    unclipped = ratio * adv
+    clipped = np.clip(ratio, 1.0 - eps, 1.0 + eps) * adv
+    objective = float(np.minimum(unclipped, clipped).mean())
+    grad = np.where(unclipped <= clipped, unclipped, 0.0) / n
+    return objective, grad
