@@ -24,6 +24,8 @@ export interface CheckRun {
   file: string;
   run: HarnessRun;
   firstPass: boolean;
+  /** The module was reset while the check ran: it counts for the round before. */
+  earlierEpoch?: boolean;
   /** What comes next on the path after a first pass. */
   next?: { what: string; cmd: string } | null;
 }
@@ -39,6 +41,8 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
     throw new UsageError(m('noWorkspaceFile', { task: task.id, file }), m('noWorkspaceFileHint', { task: task.id }));
   }
   const starter = readTaskFile(ix.curriculum.dir, mod, task.starter);
+  // The round the check belongs to is the one it began in.
+  const epoch = store.epoch(mod.id);
   // The harness writes its messages, and the tests their names, in the learner's language.
   // Arrays are printed to fit the terminal, under the report's indent and label.
   const reprWidth = String(Math.max(50, Math.min(100, (ctx.stdout.columns ?? 100) - 18)));
@@ -49,14 +53,15 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
     const cmd = pythonCommand(ctx.env);
     throw new EnvError(`${m('pythonBroken', { cmd })}${r.problem.message ? `\n${r.problem.message}` : ''}`, m('noPythonHint'));
   }
-  const { firstPass } = recordCheck(store, mod.id, task.id, {
+  const { firstPass, earlierEpoch } = recordCheck(store, mod.id, task.id, {
     outcome: r.outcome, passed: r.passed, total: r.total, ms: run.ms, missing: r.missing,
-    skip: r.outcome === 'missing_packages' && skippable(r.missing) });
+    skip: r.outcome === 'missing_packages' && skippable(r.missing) }, epoch);
   if (r.outcome === 'tests_broken') {
     throw new CurriculumError(`${m('testsBroken', { task: task.id })}\n${r.problem?.message ?? ''}`,
       m('validateHint', { dir: ix.curriculum.dir }));
   }
   let next: CheckRun['next'];
+  if (earlierEpoch) return { found, file, run, firstPass: false, earlierEpoch, next: undefined };
   if (firstPass) {
     const after = nextStep(moduleStates(ix, readProgress(store)));
     next = after?.next ? { what: stepTitle(after.next, ix), cmd: stepCommand(after.next) } : null;
@@ -223,8 +228,10 @@ export function renderCheck(ctx: Context, c: CheckRun, full = false): string {
   out += outputBlock(t, m('printed'), c.run.stdout);
   out += outputBlock(t, m('printedErr'), c.run.stderr);
   out += '\n';
+  if (c.earlierEpoch) out += `${t.warn(m('resetWhileChecking', { module: c.found.module.id }))}\n`;
   if (r.outcome === 'passed') {
     out += `${t.ok(m('allPassed', { total: r.total, s: secs(c.run.ms) }))}\n`;
+    if (c.earlierEpoch) return out;
     if (c.firstPass) {
       out += `${sentences(t.ok(t.em(m('firstPass', { task: task.id }))), m('seeSolution', { task: task.id }))}\n`;
       if (c.next) out += `${m('nextIs', { what: c.next.what, cmd: t.cmd(c.next.cmd) })}\n`;
@@ -250,7 +257,7 @@ export function checkJson(c: CheckRun): unknown {
     tests: r.tests, missing: r.missing, problem: r.problem ?? null,
     stdout: c.run.stdout.text, stdout_truncated: c.run.stdout.truncated,
     stderr: c.run.stderr.text, stderr_truncated: c.run.stderr.truncated,
-    first_pass: c.firstPass, next: c.next ?? null,
+    first_pass: c.firstPass, next: c.next ?? null, ...(c.earlierEpoch ? { counted_for_earlier_round: true } : {}),
   };
 }
 

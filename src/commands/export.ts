@@ -62,17 +62,26 @@ function refuseTarget(file: string, dbFile: string): void {
 }
 
 export async function run(ctx: Context, _args: unknown[], opts: { format?: string; out?: string }): Promise<number> {
-  const store = Store.open(ctx.home, ctx.clock);
+  // Reading only: a data folder that cannot be written (a backup, a read-only disk) still exports.
+  const store = Store.open(ctx.home, ctx.clock, { readOnlyOk: true });
   const format = opts.format ?? 'json';
   const chunks: string[] = [];
+  const unreadable: number[] = [];
   let n = 0;
+  // A row whose data is not JSON is exported with its data as text, and named afterwards.
+  const events = function* () {
+    for (const e of store.events()) {
+      if (e.unreadable) { unreadable.push(e.id); delete e.unreadable; }
+      yield e;
+    }
+  };
   try {
     if (format === 'csv') {
       chunks.push(`${CSV_COLUMNS.join(',')}\n`);
-      for (const e of store.events()) { chunks.push(`${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\n`); n++; }
+      for (const e of events()) { chunks.push(`${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\n`); n++; }
     } else {
       const list: unknown[] = [];
-      for (const e of store.events()) { list.push(format === 'xapi' ? xapi(e, ctx.home) : e); n++; }
+      for (const e of events()) { list.push(format === 'xapi' ? xapi(e, ctx.home) : e); n++; }
       chunks.push(`${JSON.stringify(format === 'xapi' ? list : { exported_at: ctx.clock().toISOString(), events: list }, null, 2)}\n`);
     }
   } finally {
@@ -89,6 +98,11 @@ export async function run(ctx: Context, _args: unknown[], opts: { format?: strin
     ctx.stderr.write(`${m('exportWritten', { n, file })}\n`);
   } else {
     for (const c of chunks) ctx.stdout.write(c);
+  }
+  if (unreadable.length) {
+    const ids = unreadable.length > 20 ? `${unreadable.slice(0, 20).join(', ')}, …` : unreadable.join(', ');
+    ctx.stderr.write(`dlpath: ${m('exportUnreadable', { n: unreadable.length, ids, file: store.file })}\n${m('exportUnreadableHint')}\n`);
+    return 4;
   }
   return 0;
 }

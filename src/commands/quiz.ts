@@ -319,7 +319,8 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
   const correct = outcomes.filter((o) => o.result.correct).length;
   const total = outcomes.length;
   const s = score(correct, total, quiz.pass_mark);
-  finishAttempt(store, { attempt, module: mod.id, score: s.score, passed: s.passed, correct, total });
+  const { earlierEpoch } = finishAttempt(store, { attempt, module: mod.id, score: s.score, passed: s.passed, correct, total });
+  if (earlierEpoch) ctx.stderr.write(`${theme(ctx).warn(m('resetWhileQuiz', { module: mod.id }))}\n`);
   const mark = Math.round(quiz.pass_mark * 100);
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({

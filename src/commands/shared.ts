@@ -33,14 +33,14 @@ export interface Standing {
 
 /** Where the learner stands; the store is closed again. */
 export async function standingOnly(ctx: Context): Promise<Omit<Standing, 'store'>> {
-  const { store, ...rest } = await standing(ctx);
+  const { store, ...rest } = await standing(ctx, { readOnlyOk: true });
   store.close();
   return rest;
 }
 
-/** Where the learner stands, with the streak and the reviews due; the store is closed again. */
+/** Where the learner stands, with the streak and the reviews due; the store is closed again (read only: works on a read-only home). */
 export async function standingWithActivity(ctx: Context): Promise<Omit<Standing, 'store'> & { streak: number; due: number }> {
-  const { store, ...rest } = await standing(ctx);
+  const { store, ...rest } = await standing(ctx, { readOnlyOk: true });
   try {
     return { ...rest, streak: streak(store), due: dueCount(store) };
   } finally {
@@ -49,9 +49,9 @@ export async function standingWithActivity(ctx: Context): Promise<Omit<Standing,
 }
 
 /** The curriculum, the open store, and every module's status. The caller closes the store. */
-export async function standing(ctx: Context): Promise<Standing> {
+export async function standing(ctx: Context, opts: { readOnlyOk?: boolean } = {}): Promise<Standing> {
   const ix = await loadCurriculum(ctx.curriculumDir, ctx.home, { stderr: ctx.stderr });
-  const store = Store.open(ctx.home, ctx.clock);
+  const store = Store.open(ctx.home, ctx.clock, opts);
   const progress = readProgress(store);
   return { ix, store, progress, states: moduleStates(ix, progress) };
 }

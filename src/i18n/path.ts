@@ -60,6 +60,8 @@ export const m = messages({
     exportIsSqlite: '{file} is a SQLite database; an export would replace it. Nothing was written.',
     exportIsFolder: '{file} is a folder. Nothing was written.',
     exportIsDatabaseHint: 'Name a new file for --out, such as progress-export.json.',
+    exportUnreadable: '{n} {n:event|events} in {file} had data that is not valid JSON (event {n:id|ids} {ids}); {n:it was|they were} exported with the data as text, and every other event as usual.',
+    exportUnreadableHint: 'Something other than dlpath changed those rows. Keep a copy of the database.',
   },
   zh: {
     stepLesson: '阅读「{title}」的课文',
@@ -120,5 +122,7 @@ export const m = messages({
     exportIsSqlite: '{file} 是一个 SQLite 数据库，导出会覆盖它。没有写入任何内容。',
     exportIsFolder: '{file} 是一个文件夹。没有写入任何内容。',
     exportIsDatabaseHint: '请为 --out 指定一个新文件，例如 progress-export.json。',
+    exportUnreadable: '{file} 中有 {n} 条事件的数据不是有效的 JSON（事件编号 {ids}）；这些事件的数据按原文导出，其余事件照常导出。',
+    exportUnreadableHint: '这些记录被 dlpath 以外的程序改动过。请备份数据库。',
   },
 });

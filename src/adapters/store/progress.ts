@@ -14,12 +14,12 @@ export function markLessonRead(store: Store, module: string): void {
   });
 }
 
-/** Touches the module's summary row (last activity) in its current epoch. Call inside tx(). */
-export function touchModule(store: Store, module: string): void {
+/** Touches the module's summary row (last activity) in its current epoch (or the given one). Call inside tx(). */
+export function touchModule(store: Store, module: string, epoch = store.epoch(module)): void {
   const now = store.now();
   store.db.prepare(`INSERT INTO module_progress (module, epoch, last_activity) VALUES (?, ?, ?)
     ON CONFLICT(module, epoch) DO UPDATE SET last_activity = excluded.last_activity`)
-    .run(module, store.epoch(module), now);
+    .run(module, epoch, now);
 }
 
 /** The current epoch's progress of every module and task the learner has touched. */

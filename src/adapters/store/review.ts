@@ -48,8 +48,7 @@ export const RATING_NAMES: Record<number, RatingName> = { [Rating.Again]: 'again
  * Schedules the question's card after an answer (creating the card on the first answer).
  * Call inside store.tx(). Returns the rating given and the next due time.
  */
-export function scheduleAnswer(store: Store, module: string, question: string, correct: boolean): { rating: RatingName; due: string } {
-  const epoch = store.epoch(module);
+export function scheduleAnswer(store: Store, module: string, question: string, correct: boolean, epoch = store.epoch(module)): { rating: RatingName; due: string } {
   const now = store.clock();
   const row = store.db.prepare('SELECT * FROM review_cards WHERE module = ? AND question = ? AND epoch = ?')
     .get(module, question, epoch) as CardRow | undefined;

@@ -3,7 +3,7 @@
  * so that reading progress costs the same whatever the length of the history.
  */
 import path from 'node:path';
-import { openDatabase, storeError, type DB } from './db.js';
+import { openDatabase, storeError, withBusyRetry, type DB } from './db.js';
 
 export type EventKind =
   | 'lesson_read'
@@ -17,6 +17,8 @@ export interface EventInput {
   module?: string | null;
   item?: string | null;
   data?: unknown;
+  /** The epoch the work belongs to (when it began before a reset); default: the module's current one. */
+  epoch?: number;
 }
 
 export interface StoredEvent {
@@ -47,19 +49,23 @@ export class Store {
     this.dayStmt = db.prepare('INSERT OR IGNORE INTO activity_days (day) VALUES (?)');
   }
 
-  static open(home: string, clock?: () => Date): Store {
+  /** readOnlyOk: a reading command, which reads a snapshot when the data folder cannot be written. */
+  static open(home: string, clock?: () => Date, opts: { readOnlyOk?: boolean } = {}): Store {
     const file = path.join(home, 'progress.db');
-    return new Store(openDatabase(file), file, clock);
+    return new Store(openDatabase(file, opts), file, clock);
   }
 
   close(): void { this.db.close(); }
 
   now(): string { return this.clock().toISOString(); }
 
-  /** Runs fn in one write transaction (BEGIN IMMEDIATE, so two processes queue instead of failing). */
+  /**
+   * Runs fn in one write transaction (BEGIN IMMEDIATE), waiting (bounded, and said) while other
+   * processes write. fn must touch nothing but the database: it may run more than once.
+   */
   tx<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn).immediate();
+      return withBusyRetry(this.file, () => this.db.transaction(fn).immediate());
     } catch (e) {
       throw storeError(e, this.file);
     }
@@ -72,7 +78,7 @@ export class Store {
   /** Appends an event (in the module's current epoch) and returns its id. Call inside tx(). */
   record(e: EventInput): number {
     const now = this.clock();
-    const epoch = e.module ? this.epoch(e.module) : 0;
+    const epoch = e.epoch ?? (e.module ? this.epoch(e.module) : 0);
     const info = this.insertStmt.run(now.toISOString(), e.kind, e.module ?? null, e.item ?? null, epoch,
       e.data === undefined ? null : JSON.stringify(e.data));
     this.dayStmt.run(localDay(now));
@@ -89,11 +95,20 @@ export class Store {
       .run(key, value);
   }
 
-  /** Every event, oldest first, streamed. */
-  *events(): IterableIterator<StoredEvent> {
+  /**
+   * Every event, oldest first, streamed. A row whose data is not JSON (changed by something other
+   * than dlpath) comes with its data as the raw text and `unreadable: true`, so the rest still reads.
+   */
+  *events(): IterableIterator<StoredEvent & { unreadable?: boolean }> {
     const it = this.db.prepare('SELECT id, ts, kind, module, item, epoch, data FROM events ORDER BY id').iterate();
-    for (const r of it as IterableIterator<Omit<StoredEvent, 'data'> & { data: string | null }>) {
-      yield { ...r, data: r.data === null ? null : JSON.parse(r.data) };
+    for (const r of it as IterableIterator<Omit<StoredEvent, 'data'> & { data: unknown }>) {
+      if (r.data === null) { yield { ...r, data: null }; continue; }
+      try {
+        if (typeof r.data !== 'string') throw new Error('not text');
+        yield { ...r, data: JSON.parse(r.data) };
+      } catch {
+        yield { ...r, data: typeof r.data === 'string' ? r.data : String(r.data), unreadable: true };
+      }
     }
   }
 }

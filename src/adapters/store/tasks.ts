@@ -14,9 +14,9 @@ export interface TaskRow {
   solutionSeenAt: string | null;
 }
 
-export function taskRow(store: Store, module: string, task: string): TaskRow | undefined {
+export function taskRow(store: Store, module: string, task: string, epoch = store.epoch(module)): TaskRow | undefined {
   const r = store.db.prepare(`SELECT started_at, passed_at, best_passed, total, checks, hints_shown, solution_seen_at
-    FROM task_progress WHERE task = ? AND epoch = ?`).get(task, store.epoch(module)) as {
+    FROM task_progress WHERE task = ? AND epoch = ?`).get(task, epoch) as {
       started_at: string | null; passed_at: string | null; best_passed: number | null; total: number | null;
       checks: number; hints_shown: number; solution_seen_at: string | null } | undefined;
   if (!r) return undefined;
@@ -26,12 +26,12 @@ export function taskRow(store: Store, module: string, task: string): TaskRow | u
   };
 }
 
-/** Makes sure the task has a row in the current epoch; call inside tx(). */
-function ensureRow(store: Store, module: string, task: string): void {
+/** Makes sure the task has a row in the current epoch (or the given one); call inside tx(). */
+function ensureRow(store: Store, module: string, task: string, epoch = store.epoch(module)): void {
   store.db.prepare(`INSERT INTO task_progress (task, epoch, module, last_activity) VALUES (?, ?, ?, ?)
     ON CONFLICT(task, epoch) DO UPDATE SET last_activity = excluded.last_activity`)
-    .run(task, store.epoch(module), module, store.now());
-  touchModule(store, module);
+    .run(task, epoch, module, store.now());
+  touchModule(store, module, epoch);
 }
 
 export function currentTask(store: Store): string | undefined {
@@ -59,14 +59,19 @@ export interface CheckRecord {
   skip?: boolean;
 }
 
-/** Records one check; returns whether it is the task's first pass in this epoch. */
-export function recordCheck(store: Store, module: string, task: string, c: CheckRecord): { firstPass: boolean } {
+/**
+ * Records one check in the epoch it began in (`epoch`, read before the tests ran: a reset meanwhile
+ * does not credit it to the new round); returns whether it is the task's first pass in that epoch,
+ * and whether that epoch is no longer the current one.
+ */
+export function recordCheck(store: Store, module: string, task: string, c: CheckRecord, startEpoch?: number): { firstPass: boolean; earlierEpoch: boolean } {
   return store.tx(() => {
-    const before = taskRow(store, module, task);
+    const epoch = startEpoch ?? store.epoch(module);
+    const before = taskRow(store, module, task, epoch);
     const pass = c.outcome === 'passed';
-    store.record({ kind: 'task_checked', module, item: task, data: {
+    store.record({ kind: 'task_checked', module, item: task, epoch, data: {
       outcome: c.outcome, passed: c.passed, total: c.total, ms: Math.round(c.ms), ...(c.missing?.length ? { missing: c.missing } : {}) } });
-    ensureRow(store, module, task);
+    ensureRow(store, module, task, epoch);
     const now = store.now();
     const counts = c.outcome !== 'missing_packages';
     store.db.prepare(`UPDATE task_progress SET
@@ -78,8 +83,8 @@ export function recordCheck(store: Store, module: string, task: string, c: Check
         skipped_at = CASE WHEN ? THEN coalesce(skipped_at, ?) ELSE skipped_at END
       WHERE task = ? AND epoch = ?`)
       .run(counts ? 1 : 0, now, counts ? 1 : 0, c.passed, counts ? 1 : 0, c.total, c.total, pass ? 1 : 0, now,
-        c.skip ? 1 : 0, now, task, store.epoch(module));
-    return { firstPass: pass && !before?.passedAt };
+        c.skip ? 1 : 0, now, task, epoch);
+    return { firstPass: pass && !before?.passedAt, earlierEpoch: epoch !== store.epoch(module) };
   });
 }
 
