@@ -2,7 +2,7 @@
 import { runCli } from './cli.js';
 import { DlpathError } from './core/errors.js';
 import { m } from './i18n/cli.js';
-import { setNoticeSink } from './adapters/notice.js';
+import { setLockWait, setNoticeSink } from './adapters/notice.js';
 
 export async function main(argv: string[]): Promise<number> {
   // A write error on stdout is remembered, not fatal: the command finishes (and records what it did).
@@ -12,6 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { outError ??= e; });
   process.stderr.on('error', () => { /* nowhere left to say anything */ });
   setNoticeSink((text) => { process.stderr.write(text); });
+  setLockWait(process.env.DLPATH_LOCK_WAIT);
   let code: number;
   try {
     code = await runCli(argv, {

@@ -103,6 +103,10 @@ export async function readAnswersFile(ctx: Context, where: string, example: stri
   } catch (e) {
     throw new UsageError(m('answersMalformed', { file, reason: (e as Error).message, line: 1, column: 1 }));
   }
+  // An alias that contains itself (`a: &x [1, *x]`) makes a structure without end.
+  try { JSON.stringify(data); } catch {
+    throw new UsageError(m('answersCircular', { file }), m('answersHint'));
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new UsageError(m('answersNotMap', { file, example }), m('answersHint'));
   }

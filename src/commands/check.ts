@@ -51,6 +51,7 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
   const r = run.result;
   if (r.outcome === 'crashed' && r.problem?.during === 'start') {
     const cmd = pythonCommand(ctx.env);
+    if (r.timedOut) throw new EnvError(m('pythonHung', { cmd, s: r.timeLimit }), m('noPythonHint'));
     throw new EnvError(`${m('pythonBroken', { cmd })}${r.problem.message ? `\n${r.problem.message}` : ''}`, m('noPythonHint'));
   }
   const { firstPass, earlierEpoch } = recordCheck(store, mod.id, task.id, {

@@ -1,5 +1,6 @@
 /** `dlpath doctor`: is everything dlpath needs here? Says how to fix each missing essential; exit 4 if one is. */
 import fs from 'node:fs';
+import type { DlpathError } from '../core/errors.js';
 import path from 'node:path';
 import type { Context } from './context.js';
 import { makeDirs } from '../adapters/dirs.js';
@@ -31,21 +32,22 @@ function columns(s: string): number {
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - columns(s)));
 const MIN_PYTHON: [number, number] = [3, 8];
 
-function homeWritable(home: string): string | undefined {
+/** What is wrong with the data folder (it cannot be written) or with its database (its own message and fix). */
+function homeProblem(home: string): { reason: string; db?: boolean; fix?: string } | undefined {
   try {
     makeDirs(home);
     const probe = path.join(home, `.doctor-${process.pid}.tmp`);
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe);
   } catch (e) {
-    return (e as Error).message;
+    return { reason: (e as Error).message };
   }
   const db = path.join(home, 'progress.db');
   if (fs.existsSync(db)) {
     try {
       Store.open(home).close();
     } catch (e) {
-      return (e as Error).message;
+      return { reason: (e as Error).message, db: true, fix: (e as DlpathError).hint };
     }
   }
   return undefined;
@@ -88,10 +90,10 @@ export function diagnose(ctx: Context): Finding[] {
   out.push({ id: 'harness', label: m('docHarness'), ok: harnessOk, essential: true,
     detail: m(harnessOk ? 'harnessOk' : 'harnessMissing', { path: HARNESS }), ...(harnessOk ? {} : { fix: m('harnessFix') }) });
 
-  const homeErr = homeWritable(ctx.home);
+  const homeErr = homeProblem(ctx.home);
   out.push({ id: 'home', label: m('docHome'), ok: !homeErr, essential: true,
-    detail: homeErr ? m('homeBad', { path: ctx.home, reason: homeErr }) : m('homeOk', { path: ctx.home }),
-    ...(homeErr ? { fix: m('homeFix') } : {}) });
+    detail: !homeErr ? m('homeOk', { path: ctx.home }) : homeErr.db ? homeErr.reason : m('homeBad', { path: ctx.home, reason: homeErr.reason }),
+    ...(homeErr ? { fix: homeErr.fix ?? m('homeFix') } : {}) });
 
   const tasks = cur.curriculum?.modules.reduce((n, mod) => n + mod.tasks.length, 0) ?? 0;
   const curOk = Boolean(cur.curriculum) && errors === 0;

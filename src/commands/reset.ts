@@ -7,6 +7,7 @@ import type { Module } from '../core/model.js';
 import { resetModules } from '../adapters/store/progress.js';
 import { workspaceFile } from '../adapters/runner/index.js';
 import { freshDir, moveNoReplace } from '../adapters/files.js';
+import { crashPoint } from '../adapters/crash.js';
 import { UsageError } from '../core/errors.js';
 import { theme } from '../adapters/ui/theme.js';
 import { m } from '../i18n/path.js';
@@ -19,7 +20,7 @@ interface SetAside { dir: string; tasks: string[]; moves: Array<[string, string]
  * earlier attempt is never replaced), so that the next `dlpath task` starts from a fresh starter
  * (a solved file would pass again at once). No tasks moved: dir is ''.
  */
-function setAsideWork(home: string, mod: Module, epoch: number, done: SetAside[]): void {
+function setAsideWork(env: NodeJS.ProcessEnv, home: string, mod: Module, epoch: number, done: SetAside[]): void {
   const files = mod.tasks.map((task) => ({ task, file: workspaceFile(home, mod, task) })).filter((x) => fs.existsSync(x.file));
   if (!files.length) return;
   const aside: SetAside = { dir: freshDir(path.dirname(files[0].file), `.attempt-${epoch}`), tasks: [], moves: [] };
@@ -35,6 +36,7 @@ function setAsideWork(home: string, mod: Module, epoch: number, done: SetAside[]
     }
     aside.moves.push([file, to]);
     aside.tasks.push(task.id);
+    crashPoint(env, 'reset:after-move');
   }
 }
 
@@ -69,8 +71,10 @@ export async function run(ctx: Context, args: unknown[], opts: { all?: boolean }
     // new epoch. If the commit fails, the files go back.
     const aside: SetAside[] = [];
     try {
-      for (const id of ids) setAsideWork(ctx.home, ix.module(id)!, store.epoch(id), aside);
+      for (const id of ids) setAsideWork(ctx.env, ctx.home, ix.module(id)!, store.epoch(id), aside);
+      crashPoint(ctx.env, 'reset:before-commit');
       resetModules(store, ids);
+      crashPoint(ctx.env, 'reset:after-commit');
     } catch (e) {
       putBack(aside);
       throw e;

@@ -116,7 +116,9 @@ export function interpret(p: ProcessEnd): CheckResult {
   const env = p.events.find((e): e is Extract<HarnessEvent, { event: 'env' }> => e.event === 'env');
   const python = env?.python;
   if (!env) {
-    if (p.timedOut) return { ...base, python, outcome: 'timed_out' };
+    // The interpreter never got as far as the harness's first line (before the learner's file is
+    // touched): the environment's problem (a hanging interpreter), not the learner's.
+    if (p.timedOut) return { ...base, python, outcome: 'crashed', problem: { ended: `no sign of life within ${p.timeLimit} s`, during: 'start' } };
     const tail = p.stderrTail.trim().split('\n').slice(-5).join('\n');
     return { ...base, python, outcome: 'crashed', problem: { message: tail || undefined, ended: ended(p), during: 'start' } };
   }

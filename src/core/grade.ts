@@ -215,7 +215,7 @@ export function parseBoolean(raw: unknown): boolean | undefined {
 /** Why an answer has the wrong shape; the command words it in the learner's language. */
 export type ShapeProblemCode =
   | 'none' | 'oneChoiceNotList' | 'notChoice' | 'notList' | 'twice' | 'orderMissing'
-  | 'notBoolean' | 'notNumber' | 'notText' | 'empty';
+  | 'notBoolean' | 'notNumber' | 'notFinite' | 'notText' | 'empty';
 
 export type Coerced =
   | { ok: true; response: Response }
@@ -237,7 +237,12 @@ function choiceList(v: unknown): unknown[] | undefined {
   return undefined;
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => {
+  if (typeof v === 'string') return v;
+  // NaN and ±Infinity have no JSON form (JSON.stringify would say "null").
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
+  try { return JSON.stringify(v) ?? String(v); } catch { return String(v); }
+};
 
 /**
  * Checks a raw answer (from an answers file, or typed) against the question's shape and returns the
@@ -280,6 +285,7 @@ export function coerceAnswer(q: Question, raw: unknown): Coerced {
     }
     case 'numeric': {
       if (typeof raw !== 'number' && typeof raw !== 'string') return bad('notNumber', { value: show(raw) });
+      if (typeof raw === 'number' && !Number.isFinite(raw)) return bad('notFinite', { value: show(raw) });
       const n = parseNumber(raw, q.unit);
       if (n === undefined) return bad('notNumber', { value: show(raw) });
       return { ok: true, response: n };

@@ -8,6 +8,7 @@ export const m = messages({
     notFound: 'not found',
     notPython: '{cmd} did not answer like a Python interpreter.',
     pythonBroken: 'Python ({cmd}) stopped before running any test.',
+    pythonHung: 'Python ({cmd}) did not start within {s} s: it never reached the test harness, so your file was not run and this check was not recorded.',
     // Task files
     taskFileMissing: 'The task file {file} is missing.',
     validateHint: 'Run `dlpath validate {dir}` to check the curriculum.',
@@ -176,6 +177,7 @@ export const m = messages({
     notFound: '找不到',
     notPython: '{cmd} 的回应不像 Python 解释器。',
     pythonBroken: 'Python（{cmd}）在运行任何测试之前就停止了。',
+    pythonHung: 'Python（{cmd}）在 {s} 秒内没有启动：它没有运行到测试程序，所以你的文件没有被运行，这次检查也没有记录。',
     taskFileMissing: '任务文件 {file} 不存在。',
     validateHint: '运行 `dlpath validate {dir}` 检查课程。',
     unknownTask: '没有任务「{id}」。',

@@ -13,7 +13,7 @@ import type DatabaseType from 'better-sqlite3';
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof DatabaseType;
 import { EnvError } from '../../core/errors.js';
 import { makeDirs } from '../dirs.js';
-import { notice } from '../notice.js';
+import { lockWait, notice } from '../notice.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
 import { m } from '../../i18n/store.js';
 
@@ -22,9 +22,8 @@ export type DB = DatabaseType.Database;
 /** 'dlpa': marks the file as a dlpath database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x646c7061;
 
-/** How long a write waits for other dlpath processes before giving up, and when it says it is waiting. */
-export const BUSY_LIMIT_MS = 60_000;
-const BUSY_NOTICE_MS = 3_000;
+/** After how long a write waiting for other dlpath processes says that it is waiting (the limit: lockWait()). */
+const BUSY_NOTICE_MS = 2_000;
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
@@ -226,10 +225,10 @@ function sleep(ms: number): void {
 
 /**
  * Runs fn (a write transaction that starts with BEGIN IMMEDIATE) again while another process holds the
- * write lock, for at most BUSY_LIMIT_MS, with short random pauses so that no writer is starved; says
+ * write lock, for at most limitMs (DLPATH_LOCK_WAIT, 60 s by default), with short random pauses so that no writer is starved; says
  * once that it is waiting. Nothing of fn is kept when it fails, so running it again is safe.
  */
-export function withBusyRetry<T>(file: string, fn: () => T, limitMs = BUSY_LIMIT_MS): T {
+export function withBusyRetry<T>(file: string, fn: () => T, limitMs = lockWait()): T {
   const start = Date.now();
   let said = false;
   for (;;) {
@@ -240,12 +239,22 @@ export function withBusyRetry<T>(file: string, fn: () => T, limitMs = BUSY_LIMIT
       if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_BUSY_SNAPSHOT' && code !== 'SQLITE_LOCKED') throw e;
       const waited = Date.now() - start;
       if (waited >= limitMs) throw new EnvError(m('busy', { path: file, s: Math.round(waited / 1000) }));
-      if (!said && waited >= BUSY_NOTICE_MS) {
+      if (!said && waited >= Math.min(BUSY_NOTICE_MS, limitMs / 2)) {
         said = true;
         notice(`dlpath: ${m('busyWaiting', { s: Math.round(limitMs / 1000) })}\n`);
       }
       sleep(5 + Math.floor(Math.random() * 40));
     }
+  }
+}
+
+/** Whether the disk holding the file has (almost) no room left: SQLite reports that as an I/O error at times. */
+function diskNearlyFull(file: string): boolean {
+  try {
+    const st = fs.statfsSync(path.dirname(file));
+    return st.bavail * st.bsize < 256 * 1024;
+  } catch {
+    return false;
   }
 }
 
@@ -257,7 +266,9 @@ export function storeError(e: unknown, file: string): unknown {
   if (!code.startsWith('SQLITE_')) return e;
   if (code === 'SQLITE_NOTADB') return new EnvError(m('notOurs', { path: file }), m('notOursHint'));
   if (code.startsWith('SQLITE_CORRUPT')) return new EnvError(m('damaged', { path: file }), m('damagedHint', { path: file }));
-  if (code === 'SQLITE_FULL') return new EnvError(m('diskFull', { path: file }), m('diskFullHint'));
+  if (code === 'SQLITE_FULL' || (code.startsWith('SQLITE_IOERR') && diskNearlyFull(file))) {
+    return new EnvError(m('diskFull', { path: file }), m('diskFullHint'));
+  }
   if (code.startsWith('SQLITE_IOERR')) return new EnvError(m('ioFailed', { path: file, code }), m('ioFailedHint'));
   if (code === 'SQLITE_ERROR' && /no such (table|column)|has no column/.test(reason)) {
     return new EnvError(m('structure', { path: file, reason }), m('damagedHint', { path: file }));
@@ -272,7 +283,7 @@ export function storeError(e: unknown, file: string): unknown {
     if (!writable(dir)) return new EnvError(m('homeUnwritable', { path: dir }), m('homeUnwritableHint'));
     return new EnvError(m('cantOpen', { path: file, reason }), m('cantOpenHint'));
   }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new EnvError(m('busy', { path: file, s: Math.round(BUSY_LIMIT_MS / 1000) }));
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new EnvError(m('busy', { path: file, s: Math.round(lockWait() / 1000) }));
   if (code === 'SQLITE_NOMEM') return new EnvError(m('noMemory', { path: file }), m('noMemoryHint'));
   return new EnvError(m('sqliteOther', { path: file, reason, code }), m('sqliteOtherHint', { path: file }));
 }
