@@ -220,17 +220,23 @@ test('D7: a dropped table, a stray file where a folder should be, a circular ali
 test('D7: a damaged curriculum cache is rebuilt silently', () => {
   const home = tempDir();
   assert.equal(run(home, ['path']).code, 0);
-  const cacheDir = path.join(home, 'cache');
-  const [file] = fs.readdirSync(cacheDir);
-  const good = fs.readFileSync(path.join(cacheDir, file), 'utf8');
-  for (const damage of ['{"v":1,', 'null', '{"v":1,"dir":5,"stamp":7}', JSON.stringify({ ...JSON.parse(good), curriculum: 3 }),
-    JSON.stringify({ ...JSON.parse(good), stamp: 'x' }), '\u0000\u0001garbage']) {
-    fs.writeFileSync(path.join(cacheDir, file), damage);
-    const r = run(home, ['path']);
-    assert.equal(r.code, 0, `${damage}: ${r.stderr}`);
-    assert.equal(r.stderr, '');
-    assert.match(r.stdout, /tb-vectors/);
+  const files = [];
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk : (f) => files.push(f))(path.join(d, e.name)); };
+  walk(path.join(home, 'cache'));
+  assert.ok(files.some((f) => f.endsWith('.json')), 'the cache has files');
+  for (const damage of ['{"v":1,', 'null', '{"v":1,"dir":5,"stamp":7}', '[]', '\u0000\u0001garbage', '']) {
+    for (const f of files) fs.writeFileSync(f, damage);
+    for (const args of [['path'], ['hint', 'scale']]) {
+      const r = run(home, args);
+      assert.equal(r.code, 0, `${JSON.stringify(damage)} ${args}: ${r.stderr}`);
+      assert.equal(r.stderr, '');
+    }
   }
+  // A file where the cache folder should be: the course is read without a cache.
+  fs.rmSync(path.join(home, 'cache'), { recursive: true });
+  fs.writeFileSync(path.join(home, 'cache'), 'stray');
+  const r = run(home, ['path']);
+  assert.equal(r.code, 0, r.stderr);
 });
 
 test('D7, D12: a full disk during a quiz is named as such (exit 4); a file-size limit is not called damage', async (t) => {
