@@ -17,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     code = await runCli(argv, {
       env: process.env, cwd: process.cwd(),
-      stdin: process.stdin, stdout: process.stdout, stderr: process.stderr,
+      get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr,
     });
   } catch (e) {
     code = reportError(await explain(e), process.stderr, process.env);

@@ -75,8 +75,11 @@ export function makeContext(
   const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   const color = !noColor && (Boolean(io.stdout.isTTY) || env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0');
   return {
-    env, cwd: io.cwd, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr,
-    interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) && !opts.json,
+    env, cwd: io.cwd, stdout: io.stdout, stderr: io.stderr,
+    // process.stdin costs a few ms to set up: touched only by a command that reads it, or to ask isTTY
+    // when stdout is a terminal.
+    get stdin() { return io.stdin; },
+    interactive: Boolean(io.stdout.isTTY && io.stdin.isTTY) && !opts.json,
     home, curriculumDir, lang, json: Boolean(opts.json), color, yes: Boolean(opts.yes),
     clock: io.clock ?? (() => new Date()),
     config, editor: editorCommand(env, config),

@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { indexCurriculum, type Curriculum, type CurriculumIndex, type Module } from '../../core/model.js';
 import { CurriculumError, EnvError } from '../../core/errors.js';
 import { PACKAGE_ROOT, type OutStream } from '../context.js';
-import { formatProblem, sortProblems } from '../../core/checks.js';
 import { m } from '../../i18n/curriculum.js';
 import { COMPILED_VERSION, writeOutline, type ContentFile, type OutlineFile, type StampEntry } from './compiled.js';
 
@@ -93,6 +92,7 @@ async function compile(dir: string, folder: string, opts: LoadOptions): Promise<
   };
   const res = compileCourse(dir, folder, onModule);
   if ('outline' in res) return res.outline;
+  const { formatProblem, sortProblems } = await import('../../core/checks.js');
   const errors = sortProblems(res.problems.filter((p) => p.severity === 'error'));
   const shownErrors = errors.slice(0, 5).map((p) => `  ${path.join(dir, formatProblem(p))}`).join('\n');
   const more = errors.length > 5 ? `\n  ${m('moreProblems', { n: errors.length - 5 })}` : '';
@@ -100,10 +100,15 @@ async function compile(dir: string, folder: string, opts: LoadOptions): Promise<
   throw new CurriculumError(`${m('invalid', { dir, n: errors.length })}\n${shownErrors}${more}`, m('invalidHint', { dir }));
 }
 
+/** node:child_process, loaded only when needed (it is not on the hot path). */
+function childProcess(): typeof import('node:child_process') {
+  return createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+}
+
 /** Compiles the course again in a child process (the loader cannot be imported synchronously) and reads the new outline. */
 function recompileNow(dir: string, folder: string): OutlineFile {
   const main = path.join(PACKAGE_ROOT, 'dist', 'adapters', 'curriculum', 'compile-main.js');
-  const r = spawnSync(process.execPath, [main, dir, folder], { encoding: 'utf8' });
+  const r = childProcess().spawnSync(process.execPath, [main, dir, folder], { encoding: 'utf8' });
   const o = r.status === 0 ? readOutline(folder) : undefined;
   if (!o) throw new EnvError(m('cacheBroken', { dir: folder }), (r.stderr || '').trim().split('\n').slice(-1)[0] || undefined);
   return o;
