@@ -1,0 +1,59 @@
+// Bundles dist/ (tsc's output) and its pure-JS dependencies into one CommonJS file,
+// dist/bundle/dlpath.cjs, which bin/dlpath loads with V8's code cache: Node 20 has no
+// module.enableCompileCache (22.1+), and a code cache needs a classic script, not ES modules.
+// npm's prepare, build and test run it after tsc. Measured by `npm run bench` (see README).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'bundle', 'dlpath.cjs');
+
+/** `createRequire(import.meta.url)('x')` (how the ES modules load CommonJS packages fast) becomes a plain require, so it is bundled or left to Node. */
+const plainRequire = {
+  name: 'plain-require',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => ({
+      contents: fs.readFileSync(args.path, 'utf8')
+        .replace(/createRequire\(import\.meta\.url\)\(/g, 'require(')
+        // A dynamic import of a package left out (ESM-only ones among them) goes through bin/dlpath's own
+        // import(): code run from a V8 code cache cannot use the vm's.
+        .replace(/\bimport\((['"])([^.'"][^'"]*)\1\)/g, '__dlpath_import($1$2$1)'),
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  entryPoints: [path.join(root, 'dist', 'main.js')],
+  outfile: out,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // The native SQLite binding stays a package of its own, and so do the packages only some commands
+  // load (the YAML parser for compiling a course, prompts, colours, scheduling, RE2): the bundle is the
+  // hot path, and each start reads it whole.
+  external: ['better-sqlite3', 'yaml', '@inquirer/prompts', 'chalk', 'ts-fsrs', 're2js'],
+  // Where the bundle lies, given by bin/dlpath: two folders below the package root, as dist/*/x.js are.
+  define: { 'import.meta.url': '__dlpath_url' },
+  plugins: [plainRequire],
+  logLevel: 'warning',
+});
+
+// V8's code cache for it, with every function compiled now (not only those one command runs): the same
+// wrapper as bin/dlpath's, or V8 rejects the cache (bin/dlpath then makes a new one on its first run).
+const src = fs.readFileSync(out, 'utf8');
+v8.setFlagsFromString('--no-lazy');
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __dlpath_url, __dlpath_import) {${src}\n})`, { filename: out });
+v8.setFlagsFromString('--lazy');
+fs.writeFileSync(`${out}.cache`, script.createCachedData());
+const before = fs.statSync(`${out}.cache`).mtimeMs;
+const r = spawnSync(process.execPath, [path.join(root, 'bin', 'dlpath'), '--version'], { encoding: 'utf8' });
+if (r.status !== 0 || fs.statSync(`${out}.cache`).mtimeMs !== before) {
+  console.warn(`warning: bin/dlpath did not accept the code cache of ${out}${r.stderr ? `:\n${r.stderr}` : ''}`);
+}
