@@ -2,7 +2,6 @@
 // dist/bundle/dlpath.cjs, which bin/dlpath loads with V8's code cache: Node 20 has no
 // module.enableCompileCache (22.1+), and a code cache needs a classic script, not ES modules.
 // npm's prepare, build and test run it after tsc. Measured by `npm run bench` (see README).
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -27,6 +26,15 @@ const plainRequire = {
     }));
   },
 };
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // Without esbuild (a node_modules installed before it was added): bin/dlpath runs dist/main.js, only slower.
+  console.warn('warning: esbuild is not installed (npm install): dlpath runs unbundled, without its code cache');
+  process.exit(0);
+}
 
 await build({
   entryPoints: [path.join(root, 'dist', 'main.js')],
