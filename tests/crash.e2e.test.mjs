@@ -10,12 +10,12 @@ import path from 'node:path';
 import { BIN, FIXTURES, copyFixture, dlpath, tempDir, testEnv } from './helpers.mjs';
 import { checkDatabase } from './dbcheck.mjs';
 
-const QUESTIONS = 60;
+const QUESTIONS = 30;
 const WORKERS = 4;
-const RUNS_PER_WORKER = 30;
+const RUNS_PER_WORKER = 36;
 const PASSES = fs.readFileSync(path.join(FIXTURES, 'tasks-basic', 'learners', 'passes.py'), 'utf8');
 
-/** tasks-basic with a 60-question quiz in tb-vectors, so that a reset touches a quiz and tasks. */
+/** tasks-basic with a 30-question quiz in tb-vectors, so that a reset touches a quiz and tasks. */
 function curriculum() {
   const dir = copyFixture('tasks-basic');
   const qs = Array.from({ length: QUESTIONS }, (_, i) => `    - id: q${i}
@@ -109,9 +109,13 @@ async function worker(id, cur, seed) {
     }
     if (problems.length) break;
   }
-  // The home still works.
+  // The home still works, and the next export sweeps away the temporary files of killed ones.
   const p = dlpath(['progress'], { home, curriculum: cur });
   if (p.code !== 0) problems.push(`progress exited ${p.code}: ${p.stderr}`);
+  const e = dlpath(['export', '--format', 'csv', '--out', out], { home, curriculum: cur });
+  if (e.code !== 0) problems.push(`export exited ${e.code}: ${e.stderr}`);
+  const left = fs.readdirSync(home).filter((f) => f.endsWith('.tmp'));
+  if (left.length) problems.push(`temporary files left: ${left.join(', ')}`);
   return { kills, problems };
 }
 

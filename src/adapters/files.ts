@@ -2,7 +2,8 @@
  * Every file dlpath writes goes through here, so that no write can leave half a file or replace
  * something the learner wrote:
  * - writeFileAtomic: a temporary file beside the target, flushed, then renamed over it. A crash or a
- *   full disk leaves the previous file whole (and no temporary file behind, unless the process is killed).
+ *   full disk leaves the previous file whole; a temporary file left by a killed process is removed
+ *   by the next write of the same file.
  * - moveNoReplace: moves a file to a name that must not exist yet (never replaces what is there).
  * - freshDir: creates a folder whose name did not exist before (`name`, `name-2`, `name-3`, …).
  */
@@ -16,8 +17,23 @@ function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${rand}${counter++}.tmp`);
 }
 
+/** Removes temporary files of `file` left by dlpath processes that were killed mid-write. */
+function sweepStale(file: string): void {
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try { names = fs.readdirSync(path.dirname(file)); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    try { process.kill(pid, 0); continue; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ESRCH') continue; }
+    try { fs.unlinkSync(path.join(path.dirname(file), name)); } catch { /* gone already */ }
+  }
+}
+
 /** Writes `data` to `file` atomically: readers see the old file or the new one, never a part. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
+  sweepStale(file);
   const tmp = tempName(file);
   let fd: number | undefined;
   try {

@@ -9,6 +9,7 @@ import type { ProgressSnapshot } from '../core/path.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { makeDirs } from '../adapters/dirs.js';
+import { writeFileAtomic } from '../adapters/files.js';
 import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
 import { currentTask, startTask, taskRow } from '../adapters/store/tasks.js';
 import type { Store } from '../adapters/store/store.js';
@@ -96,9 +97,15 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
           }
         }
         backup = backupName(file, ctx.clock());
-        fs.copyFileSync(file, backup);
+        // Never over an earlier backup: a second --force in the same millisecond gets its own name.
+        for (let i = 2; ; i++) {
+          try { fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL); break; } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || i > 1000) throw e;
+            backup = backupName(file, ctx.clock()).replace(/\.bak$/, `-${i}.bak`);
+          }
+        }
       }
-      fs.writeFileSync(file, starter);
+      writeFileAtomic(file, starter);
     } else if (!exists) {
       makeDirs(path.dirname(file));
       // 'wx': if another dlpath created it a moment ago, theirs is kept.
