@@ -233,6 +233,14 @@ test('text: every right form meets the accepted one, in both languages (one row 
     ['British -re', 'cluster centre', 'cluster center'],
     ['British -lled', 'labelled data', 'labeled data'],
     ['accents', 'naïve Bayes', 'naive Bayes'],
+    // The same forms inside Chinese answers.
+    ['Chinese: Unicode minus', '1−p 的对数', '1-p的对数'],
+    ['Chinese: × for *', '矩阵 × 向量', '矩阵*向量'],
+    ['Chinese: superscript', 'x² 项', 'x^2项'],
+    ['Chinese: full-width letters and digits', 'ＲｅＬＵ６ 函数', 'ReLU6函数'],
+    ['Chinese: full-width parentheses', '交叉熵（损失）', '交叉熵(损失)'],
+    ['Chinese: British spelling next to Chinese', 'Adam optimiser 优化器', 'adam optimizer优化器'],
+    ['Chinese: hyphen vs space next to Chinese', 'all-reduce 操作', 'all reduce操作'],
   ];
   for (const [form, typed, accepted] of table) {
     assert.equal(canonicalText(typed), canonicalText(accepted), `${form}: ${typed} vs ${accepted}`);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyFixture, dlpath, writeTree, SHIPPED } from './helpers.mjs';
+import { copyFixture, dlpath, writeTree, tempDir, SHIPPED } from './helpers.mjs';
 
 const ALPHA = 'modules/alpha/module.yaml';
 const alpha = () => fs.readFileSync(path.join(copyFixture('mini'), ALPHA), 'utf8');
@@ -205,4 +205,26 @@ test('validate on a folder that is not a curriculum is bad usage (exit 2)', () =
 test('the shipped curriculum is valid with --strict', () => {
   const r = dlpath(['validate', SHIPPED, '--strict']);
   assert.equal(r.code, 0, r.stdout);
+});
+
+test('a text question with one accepted form, or none in Chinese script, is a warning; code, formulas and commands need no Chinese form', () => {
+  const q = (id, accept, extra = '') => `    - {id: ${id}, type: text, prompt: {en: "Name it.", zh: "叫什么？"}, accept: ${accept}${extra}}`;
+  const dir = writeTree(tempDir(), {
+    'curriculum.yaml': 'format_version: 1\nid: tf\ntitle: Text forms\ntracks:\n  - {id: one, title: One, modules: [tf]}\n',
+    'modules/tf/module.yaml': [
+      'id: tf', 'title: {en: Text forms, zh: 文本答案}', 'track: one', 'quiz:', '  questions:',
+      q('tf-one', '[交叉熵]'),
+      q('tf-no-zh', '[all-reduce, allreduce]'),
+      q('tf-good', '[all-reduce, 全归约]'),
+      q('tf-one-with-pattern', '[交叉熵]', ', pattern: "^交叉熵(损失)?$"'),
+      q('tf-code', '[detach, "detach()"]'),
+      q('tf-formula', '["1 - a^2", "1-a²"]'),
+      q('tf-command', '[conda activate dl, source activate dl]'), '',
+    ].join('\n'),
+  });
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const warned = [...r.stdout.matchAll(/questions\[(\d)\]\.accept: (only one accepted form|no accepted form in Chinese script)/g)].map((x) => [Number(x[1]), x[2]]);
+  assert.deepEqual(warned, [[0, 'only one accepted form'], [1, 'no accepted form in Chinese script']]);
+  assert.equal(dlpath(['validate', dir, '--strict']).code, 3);
 });
