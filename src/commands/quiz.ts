@@ -175,9 +175,10 @@ export async function askQuestion(ctx: Context, t: Theme, asked: Asked, header: 
 export function showFeedback(ctx: Context, t: Theme, o: Outcome, pad = ''): void {
   const { question: q, result: r } = o;
   const lines: string[] = [];
-  if (r.correct) lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
-  if (r.correct && r.nearMiss !== undefined) lines.push(m('nearMiss', { form: t.em(r.nearMiss) }));
-  else {
+  if (r.correct) {
+    lines.push(t.ok(`${t.sym.pass} ${m('right')}`));
+    if (r.nearMiss !== undefined) lines.push(m('nearMiss', { form: t.em(r.nearMiss) }));
+  } else {
     lines.push(`${t.sym.fail} ${sentences(t.bad(m('wrong')), m('theAnswer', { answer: t.em(describeExpected(q)) }))}`);
     if (r.missed?.length) lines.push(m('youMissed', { list: r.missed.map((id) => choiceText(q, id)).join(m('listSep')) }));
     if (r.extra?.length) lines.push(m('notRight', { list: r.extra.map((id) => choiceText(q, id)).join(m('listSep')) }));

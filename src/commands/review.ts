@@ -11,10 +11,11 @@ import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { dueCards, nextDue, recordReview } from '../adapters/store/review.js';
 import { theme } from '../adapters/ui/theme.js';
+import { relativeDay } from '../adapters/ui/dates.js';
 import { pick, sentences } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 import {
-  askQuestion, checkAnswers, promptOf, describeExpected, describeResponse, didYouMean, dueDay, expectedValue, parseSeed,
+  askQuestion, checkAnswers, promptOf, describeExpected, describeResponse, didYouMean, expectedValue, parseSeed,
   showFeedback, type Asked, type Outcome,
 } from './quiz.js';
 
@@ -36,11 +37,12 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
     // A card whose question an author has since removed (or moved) is not asked.
     const due = dueCards(store).filter((c) => ix.question(c.question)?.module.id === c.module);
     const t = theme(ctx);
+    const when0 = (iso: string) => relativeDay(new Date(iso), ctx.clock());
     if (due.length === 0) {
       const next = nextDue(store);
       if (ctx.json) ctx.stdout.write(`${JSON.stringify({ due: 0, next_due: next, reviewed: [] }, null, 2)}\n`);
-      else if (next === null) ctx.stdout.write(`${m('noCards')}\n`);
-      else ctx.stdout.write(`${sentences(m('noneDue'), m('nextDueAt', { when: dueDay(next) }))}\n`);
+      else if (next === null) ctx.stdout.write(`${sentences(m('noCards'), m('noneDueNext'))}\n`);
+      else ctx.stdout.write(`${sentences(m('noneDue'), m('nextDueAt', { when: when0(next) }), m('noneDueNext'))}\n`);
       return EXIT.ok;
     }
     const rand = rng(seed);
@@ -49,6 +51,8 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       return { module: c.module, question: q, choices: planQuestion(q, rand).choices };
     });
     const take = (n: number) => (limit !== undefined ? Math.min(limit, n) : n);
+    const when = (iso: string) => relativeDay(new Date(iso), ctx.clock());
+    let againRight = 0;
     const outcomes: Array<Outcome & { module: string }> = [];
     /** Questions an answers file answers that exist but are not due now: left for their day, not an error. */
     const notDue: string[] = [];
@@ -87,13 +91,21 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
         ? m('dueHeaderLimited', { n: due.length, k: session.length })
         : m('dueHeader', { n: due.length }))}\n`);
       const cancelMessage = m('reviewCancelled');
-      for (let i = 0; i < session.length; i++) {
-        const it = session[i];
-        const response = await askQuestion(ctx, t, it, `${m('questionHeader', { i: i + 1, n: session.length })} · ${it.module}`, cancelMessage);
+      // As Anki's relearning steps: a question answered wrong is asked again at the end of the round
+      // (each answer is recorded and rescheduled), until it is right or has been asked three times.
+      const queue = session.map((it) => ({ it, tries: 0 }));
+      for (let i = 0; i < queue.length; i++) {
+        const { it, tries } = queue[i];
+        const header = tries === 0 ? `${m('questionHeader', { i: i + 1, n: session.length })} · ${it.module}` : `${m('onceMore')} · ${it.module}`;
+        const response = await askQuestion(ctx, t, it, header, cancelMessage);
         const o = answer(store, it, response);
-        outcomes.push(o);
+        if (tries === 0) outcomes.push(o);
+        else if (o.result.correct) againRight++;
         showFeedback(ctx, t, o);
-        ctx.stdout.write(`${t.dim(m('nextReview', { when: dueDay(o.due!) }))}\n`);
+        if (!o.result.correct && tries < 2) {
+          queue.push({ it, tries: tries + 1 });
+          ctx.stdout.write(`${t.dim(m('comesBack'))}\n`);
+        } else ctx.stdout.write(`${t.dim(m('nextReview', { when: when(o.due!) }))}\n`);
       }
     }
 
@@ -114,12 +126,13 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
     if (!ctx.interactive) {
       for (const o of outcomes) {
         lines.push(o.result.correct
-          ? `${t.ok(t.sym.pass)} ${o.question.id} ${t.dim(`(${m('nextReview', { when: dueDay(o.due!) })})`)}${o.result.nearMiss !== undefined ? `\n  ${m('nearMiss', { form: o.result.nearMiss })}` : ''}`
+          ? `${t.ok(t.sym.pass)} ${o.question.id} ${t.dim(`(${m('nextReview', { when: when(o.due!) })})`)}${o.result.nearMiss !== undefined ? `\n  ${m('nearMiss', { form: o.result.nearMiss })}` : ''}`
           : `${t.bad(t.sym.fail)} ${o.question.id}: ${m('yourAnswer', { answer: describeResponse(o.question, o.response) })}${m('sep')}${m('rightAnswer', { answer: describeExpected(o.question) })}`);
       }
     }
     if (notDue.length) lines.push('', t.dim(m('skippedNotDue', { list: notDue.join(', ') })));
     lines.push('', t.em(m('reviewDone', { n: outcomes.length, right })));
+    if (againRight) lines.push(m('againRight', { n: againRight }));
     if (stillDue > 0) lines.push(m('stillDue', { n: stillDue }));
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
