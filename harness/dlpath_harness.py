@@ -221,6 +221,17 @@ def _assert_close_plain(got, expected, rtol, atol, what):
 def assert_close(got, expected, rtol=1e-6, atol=1e-8, what=_RESULT):
     """Like numpy.testing.assert_allclose, with a message that shows the worst element.
     Numbers and (nested) lists are compared without NumPy when the task does not use it."""
+    if isinstance(expected, dict):  # a mapping of results: the same keys, each value close
+        label = _text(what)
+        if not isinstance(got, dict):
+            raise TaskFailure(tr("%sshould be a dict with keys %s, got %r", "%s应是键为 %s 的 dict，得到 %r")
+                              % (_subject(label), sorted(map(str, expected)), type(got).__name__))
+        if set(got) != set(expected):
+            raise TaskFailure(tr("%shas keys %s, expected %s", "%s的键是 %s，应为 %s")
+                              % (_subject(label), sorted(map(str, got)), sorted(map(str, expected))))
+        for key in expected:
+            assert_close(got[key], expected[key], rtol=rtol, atol=atol, what="%s[%r]" % (label, key))
+        return
     what = _subject(what)
     if got is None:
         raise TaskFailure(tr("%sis None: did you forget to return it?", "%s是 None：是不是忘了 return？") % what)

@@ -346,6 +346,9 @@ test('without NumPy (its import blocked), the helpers compare numbers and nested
       '    assert_close(m.square_all([[1, 2], [3, 4]]), [[1, 4], [9, 16.0000000001]])',
       '    assert_shape(m.square_all([[1, 2, 3]]), (1, 3))',
       '    assert_close(2.0, 2, what="x")',
+      '    assert_close({"w": [1.0, 2.0], "b": (0.5,)}, {"w": [1, 2], "b": [0.5]})',
+      'def test_dict(m):',
+      '    assert_close({"w": [1.0, 2.5], "b": 0.5}, {"w": [1, 2], "b": 0.5}, what="params")',
       'def test_far(m):',
       '    assert_close(m.square_all([[1, 2], [3, 4]]), [[1, 4], [9, 15]])',
       'def test_shape(m):',
@@ -367,6 +370,7 @@ test('without NumPy (its import blocked), the helpers compare numbers and nested
   assert.equal(res.test_close.status, 'passed', res.test_close.message);
   assert.match(res.test_far.message, /1 of 4 elements off[\s\S]*worst at \(1, 1\): expected 15\.0, got 16\.0/);
   assert.match(res.test_shape.message, /ragged/);
+  assert.match(res.test_dict.message, /^params\['w'\] is not close enough[\s\S]*worst at \(1,\): expected 2\.0, got 2\.5/);
   assert.match(res.test_nan.message, /NaN where none was expected, at index \(1,\)/);
   assert.match(res.test_grad.message, /gradient check failed: relative error [\d.e-]+ > 1e-06 at index \(1,\)/);
   assert.match(res.test_warns.message, /blow emitted a warning: RuntimeWarning: overflow encountered/);
