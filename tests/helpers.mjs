@@ -61,10 +61,22 @@ export function dlpathAsync(args, opts = {}) {
   });
 }
 
-/** Copies a fixture curriculum to a temporary folder (so a test may change it) and returns the copy. */
-export function copyFixture(name) {
+/**
+ * Copies a fixture curriculum to a temporary folder (so a test may change it) and returns the copy.
+ * `timeLimit` (seconds) replaces every task's time_limit: a test that needs reference solutions to
+ * pass, and does not test the time limit itself, injects a generous one, so that a busy machine
+ * (where importing NumPy alone can take seconds) cannot fail it.
+ */
+export function copyFixture(name, { timeLimit } = {}) {
   const dest = path.join(tempDir(), name);
   fs.cpSync(path.join(FIXTURES, name), dest, { recursive: true });
+  if (timeLimit !== undefined) {
+    const modules = path.join(dest, 'modules');
+    for (const id of fs.readdirSync(modules)) {
+      const file = path.join(modules, id, 'module.yaml');
+      if (fs.existsSync(file)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/time_limit: \d+/g, `time_limit: ${timeLimit}`));
+    }
+  }
   return dest;
 }
 

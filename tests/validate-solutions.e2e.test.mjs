@@ -7,7 +7,7 @@ import { dlpath, tempDir, FIXTURES, copyFixture, writeTree } from './helpers.mjs
 
 test('a passing starter and a failing solution are errors at their place in module.yaml', () => {
   const home = tempDir();
-  const r = dlpath(['validate', '--run-solutions', path.join(FIXTURES, 'tasks-broken')], { home });
+  const r = dlpath(['validate', '--run-solutions', copyFixture('tasks-broken', { timeLimit: 60 })], { home });
   assert.equal(r.code, 3, r.stdout + r.stderr);
   const lines = r.stdout.split('\n');
   const at = (re) => lines.find((l) => re.test(l)) ?? assert.fail(`no line matches ${re}\n${r.stdout}`);
@@ -26,7 +26,7 @@ test('a passing starter and a failing solution are errors at their place in modu
 
 test('a sound curriculum passes, in --json too; a task this machine cannot run is a note that even --strict does not count', () => {
   const home = tempDir();
-  const dir = path.join(FIXTURES, 'tasks-basic');
+  const dir = copyFixture('tasks-basic', { timeLimit: 60 });
   let r = dlpath(['validate', '--run-solutions', dir], { home });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /note: tasks\[2\]\.packages: not run: this Python lacks dlpath_no_such_package/);
@@ -48,7 +48,7 @@ test('no Python: exit 4 with how to fix it, not a list of failures', () => {
 });
 
 test('wrong implementations: one that passes is an error naming the file and its bug; one that does not load proves nothing; fewer than 3 is a warning', () => {
-  const dir = copyFixture('tasks-basic');
+  const dir = copyFixture('tasks-basic', { timeLimit: 60 });
   const tasks = path.join(dir, 'modules', 'tb-vectors', 'tasks');
   writeTree(tasks, {
     // Right after all: the tests cannot tell it from the solution.
