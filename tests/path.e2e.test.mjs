@@ -32,8 +32,8 @@ test('learn → progress shows it read → reset --yes → unread → export sti
   const exp = JSON.parse(dlpath(['export'], o).stdout);
   assert.deepEqual(exp.events.map((e) => [e.kind, e.module, e.epoch]), [['lesson_read', 'alpha', 0], ['reset', 'alpha', 0]]);
   const csv = dlpath(['export', '--format', 'csv'], o).stdout.trim().split('\n');
-  assert.equal(csv[0], 'id,ts,kind,module,item,epoch,data');
-  assert.match(csv[1], /^1,[^,]+,lesson_read,alpha,,0,$/);
+  assert.equal(csv[0], 'id,ts,kind,module,item,epoch,data,uid');
+  assert.match(csv[1], /^1,[^,]+,lesson_read,alpha,,0,,[0-9a-f-]{36}$/);
   const xapi = JSON.parse(dlpath(['export', '--format', 'xapi'], o).stdout);
   assert.equal(xapi[0].verb.id, 'http://adlnet.gov/expapi/verbs/experienced');
 });

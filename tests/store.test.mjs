@@ -133,3 +133,35 @@ test('a home where no folder can be made (under /proc) is refused at once, not a
   assert.equal(r.code, 4);
   assert.match(r.stderr, /cannot be created or written/);
 });
+
+test('migration 005: every stored event gets a stable id derived from its content; new events get random ones; days count events', () => {
+  const file = path.join(tempDir(), 'progress.db');
+  const v3 = openDatabase(file, { migrations: MIGRATIONS.filter((x) => x.version <= 3) });
+  const ins = v3.prepare("INSERT INTO events (ts, kind, module, epoch, data) VALUES (?, 'lesson_read', ?, 0, NULL)");
+  ins.run('2026-01-01T10:00:00.000Z', 'a');
+  ins.run('2026-01-01T10:00:00.000Z', 'a'); // the same in every field: still two ids
+  ins.run('2026-01-02T10:00:00.000Z', 'b');
+  v3.prepare("INSERT INTO activity_days (day) VALUES ('2026-01-01'), ('2026-01-02')").run();
+  v3.close();
+  const copy = path.join(tempDir(), 'progress.db');
+  fs.copyFileSync(file, copy);
+  const db = openDatabase(file);
+  const uids = db.prepare('SELECT uid FROM events ORDER BY id').pluck().all();
+  assert.equal(uids.length, 3);
+  for (const u of uids) assert.match(u, /^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(new Set(uids).size, 3, 'unique');
+  assert.match(uids[0], /^.{14}5/, 'derived from the content: UUID v5');
+  // The same history migrated on another copy gets the same ids (so an old export matches this database).
+  const db2 = openDatabase(copy);
+  assert.deepEqual(db2.prepare('SELECT uid FROM events ORDER BY id').pluck().all().filter((u) => u[14] === '5'), uids.filter((u) => u[14] === '5'));
+  db2.close();
+  assert.throws(() => db.prepare('UPDATE events SET uid = ? WHERE id = 3').run(uids[0]), /UNIQUE/);
+  const days = db.prepare('SELECT sum(events) FROM activity_days').pluck().get();
+  assert.equal(days, 3);
+  db.close();
+  const store = Store.open(path.dirname(file), () => new Date('2026-01-03T10:00:00Z'));
+  markLessonRead(store, 'c');
+  const last = store.db.prepare('SELECT uid FROM events ORDER BY id DESC LIMIT 1').pluck().get();
+  assert.match(last, /^.{14}4/, 'a new event: a random UUID (v4)');
+  store.close();
+});

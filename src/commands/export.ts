@@ -8,7 +8,7 @@ import { EnvError, UsageError } from '../core/errors.js';
 import { looksLikeSqlite, realPathLoose, writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/path.js';
 
-const CSV_COLUMNS = ['id', 'ts', 'kind', 'module', 'item', 'epoch', 'data'] as const;
+const CSV_COLUMNS = ['id', 'ts', 'kind', 'module', 'item', 'epoch', 'data', 'uid'] as const;
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);

@@ -213,7 +213,7 @@ function migrate(db: DB, migrations: readonly Migration[], seen: number): void {
     // Another dlpath may have migrated between our first look and taking the write lock.
     const from = db.pragma('user_version', { simple: true }) as number;
     if (from < seen) throw new Error(`user_version went back from ${seen} to ${from}`);
-    for (const mig of migrations) if (mig.version > from) db.exec(mig.sql);
+    for (const mig of migrations) if (mig.version > from) { db.exec(mig.sql); mig.run?.(db); }
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${migrations[migrations.length - 1].version}`);
   }).immediate());

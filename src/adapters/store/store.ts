@@ -23,6 +23,8 @@ export interface EventInput {
 
 export interface StoredEvent {
   id: number;
+  /** The event's stable id (a UUID), the same on every machine its history is carried to. */
+  uid: string;
   ts: string;
   kind: EventKind;
   module: string | null;
@@ -45,8 +47,8 @@ export class Store {
   constructor(readonly db: DB, readonly file: string, readonly clock: () => Date = () => new Date()) {
     this.epochStmt = db.prepare('SELECT epoch FROM module_epoch WHERE module = ?').pluck();
     this.insertStmt = db.prepare(
-      'INSERT INTO events (ts, kind, module, item, epoch, data) VALUES (?, ?, ?, ?, ?, ?)');
-    this.dayStmt = db.prepare('INSERT OR IGNORE INTO activity_days (day) VALUES (?)');
+      'INSERT INTO events (uid, ts, kind, module, item, epoch, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.dayStmt = db.prepare('INSERT INTO activity_days (day, events) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET events = events + 1');
   }
 
   /** readOnlyOk: a reading command, which reads a snapshot when the data folder cannot be written. */
@@ -79,7 +81,7 @@ export class Store {
   record(e: EventInput): number {
     const now = this.clock();
     const epoch = e.epoch ?? (e.module ? this.epoch(e.module) : 0);
-    const info = this.insertStmt.run(now.toISOString(), e.kind, e.module ?? null, e.item ?? null, epoch,
+    const info = this.insertStmt.run(crypto.randomUUID(), now.toISOString(), e.kind, e.module ?? null, e.item ?? null, epoch,
       e.data === undefined ? null : JSON.stringify(e.data));
     this.dayStmt.run(localDay(now));
     return Number(info.lastInsertRowid);
@@ -100,7 +102,7 @@ export class Store {
    * than dlpath) comes with its data as the raw text and `unreadable: true`, so the rest still reads.
    */
   *events(): IterableIterator<StoredEvent & { unreadable?: boolean }> {
-    const it = this.db.prepare('SELECT id, ts, kind, module, item, epoch, data FROM events ORDER BY id').iterate();
+    const it = this.db.prepare('SELECT id, uid, ts, kind, module, item, epoch, data FROM events ORDER BY id').iterate();
     for (const r of it as IterableIterator<Omit<StoredEvent, 'data'> & { data: unknown }>) {
       if (r.data === null) { yield { ...r, data: null }; continue; }
       try {
