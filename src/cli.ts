@@ -65,8 +65,13 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
     const args = all.slice(0, -2);
     const ctx = makeContext(opts, io);
-    const [mod] = await Promise.all([load(), loadColors(ctx)]);
-    code = await mod.run(ctx, args, opts);
+    const [mod] = await Promise.all([load(), loadColors(ctx), ctx.courseFlag ? carryCourseFlag(ctx) : undefined]);
+    try {
+      code = await mod.run(ctx, args, opts);
+    } catch (e) {
+      if (ctx.courseFlag && e instanceof Error) await carryCourseFlagInError(e, ctx.courseFlag);
+      throw e;
+    }
     if (opts.lang && cmd.name() !== 'config') await (await import('./commands/config.js')).offerToKeepLang(ctx, String(opts.lang));
   };
 
@@ -144,6 +149,20 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
 }
 
 export const VERSION = '0.1.0';
+
+/** Commands printed while a course given by --curriculum is in use carry that course (course-flag.ts). */
+async function carryCourseFlag(ctx: Context): Promise<void> {
+  const { courseFlagStream } = await import('./adapters/ui/course-flag.js');
+  ctx.stdout = courseFlagStream(ctx.stdout, ctx.courseFlag!);
+  ctx.stderr = courseFlagStream(ctx.stderr, ctx.courseFlag!);
+}
+
+async function carryCourseFlagInError(e: Error, dir: string): Promise<void> {
+  const { addCourseFlag } = await import('./adapters/ui/course-flag.js');
+  e.message = addCourseFlag(e.message, dir);
+  const withHint = e as Error & { hint?: string };
+  if (typeof withHint.hint === 'string') Object.defineProperty(e, 'hint', { value: addCourseFlag(withHint.hint, dir) });
+}
 
 /** A choice matched case-insensitively (`--format CSV`); commander's own message when none matches. */
 function oneOf(choices: string[]): (value: string) => string {

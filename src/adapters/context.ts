@@ -2,6 +2,7 @@
  * What every command gets: resolved global options, streams, environment and clock.
  * Tests build one directly; main.ts builds it from process.*.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,10 +41,25 @@ export interface Context {
   config: Config;
   /** The command that opens a file for editing (DLPATH_EDITOR, config, VISUAL, EDITOR), if any. */
   editor?: string;
+  /**
+   * The course folder printed commands must carry (`dlpath --curriculum <dir> learn x`): set when the
+   * course in use came from --curriculum and is neither the shipped course nor the remembered one,
+   * so that a command copied as printed opens the same course.
+   */
+  courseFlag?: string;
 }
 
 /** The package's root folder (holds curriculum/, harness/, schema/). */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The command that upgrades this dlpath: it is installed from a clone (README), so a pull and an
+ * install in its folder; a copy that is not a clone is upgraded the way it was installed.
+ */
+export function upgradeCommand(): string {
+  const git = fs.existsSync(path.join(PACKAGE_ROOT, '.git'));
+  return git ? `cd ${/^[\w@%+=:,./-]+$/.test(PACKAGE_ROOT) ? PACKAGE_ROOT : `'${PACKAGE_ROOT}'`} && git pull && npm install` : `a newer dlpath in place of ${PACKAGE_ROOT}`;
+}
 
 export function defaultHome(env: NodeJS.ProcessEnv): string {
   if (env.DLPATH_HOME) return path.resolve(env.DLPATH_HOME);
@@ -68,10 +84,14 @@ export function makeContext(
   const config = readConfig(home);
   const lang = detectLang(opts.lang, env, config.lang);
   setLang(lang);
+  const shipped = path.join(PACKAGE_ROOT, 'curriculum');
   const curriculumDir = opts.curriculum
     ? path.resolve(io.cwd, opts.curriculum)
     : env.DLPATH_CURRICULUM ? path.resolve(io.cwd, env.DLPATH_CURRICULUM)
-      : config.curriculum ? path.resolve(home, config.curriculum) : path.join(PACKAGE_ROOT, 'curriculum');
+      : config.curriculum ? path.resolve(home, config.curriculum) : shipped;
+  const remembered = config.curriculum ? path.resolve(home, config.curriculum) : shipped;
+  // DLPATH_CURRICULUM, exported, holds for every command of the shell; --curriculum only for its own.
+  const courseFlag = opts.curriculum && curriculumDir !== remembered ? curriculumDir : undefined;
   const noColor = opts.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   const color = !noColor && (Boolean(io.stdout.isTTY) || env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0');
   return {
@@ -82,6 +102,6 @@ export function makeContext(
     interactive: Boolean(io.stdout.isTTY && io.stdin.isTTY) && !opts.json,
     home, curriculumDir, lang, json: Boolean(opts.json), color, yes: Boolean(opts.yes),
     clock: io.clock ?? (() => new Date()),
-    config, editor: editorCommand(env, config),
+    config, editor: editorCommand(env, config), courseFlag,
   };
 }

@@ -1,4 +1,5 @@
 /** `dlpath validate [dir]`: every problem of a curriculum, with file:line:column, then a summary. */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from './context.js';
 import { loadCurriculumFiles } from '../adapters/curriculum/load.js';
@@ -8,10 +9,32 @@ import { m } from '../i18n/curriculum.js';
 import { EXIT } from '../core/errors.js';
 import type { Problem } from '../core/checks.js';
 
-export interface ValidateOptions { strict?: boolean; runSolutions?: boolean }
+export interface ValidateOptions { strict?: boolean; runSolutions?: boolean; curriculum?: string }
+
+/** The nearest folder from `from` upwards that holds curriculum.yaml. */
+export function courseAbove(from: string): string | undefined {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'curriculum.yaml'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Which course to check: the folder given; else the one --curriculum names (asked for on this very
+ * command line); else the course an author is standing in (the current folder or the nearest parent
+ * holding curriculum.yaml); else the course in use. Says which, unless a folder was given.
+ */
+function chooseDir(ctx: Context, args: unknown[], opts: ValidateOptions): { dir: string; why?: string } {
+  if (args[0]) return { dir: path.resolve(ctx.cwd, String(args[0])) };
+  if (opts.curriculum) return { dir: ctx.curriculumDir, why: m('checkingFlag', { dir: ctx.curriculumDir }) };
+  const here = courseAbove(ctx.cwd);
+  if (here) return { dir: here, why: m('checkingHere', { dir: here }) };
+  return { dir: ctx.curriculumDir, why: m('checkingInUse', { dir: ctx.curriculumDir }) };
+}
 
 export async function run(ctx: Context, args: unknown[], opts: ValidateOptions): Promise<number> {
-  const dir = args[0] ? path.resolve(ctx.cwd, String(args[0])) : ctx.curriculumDir;
+  const { dir, why } = chooseDir(ctx, args, opts);
+  if (why && !ctx.json) ctx.stdout.write(`${why}\n`);
   const res = loadCurriculumFiles(dir);
   const problems: Problem[] = sortProblems(res.problems);
   if (opts.runSolutions && res.curriculum) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { indexCurriculum, type Curriculum, type CurriculumIndex, type Module } from '../../core/model.js';
 import { CurriculumError, EnvError } from '../../core/errors.js';
-import { PACKAGE_ROOT, type OutStream } from '../context.js';
+import { PACKAGE_ROOT, upgradeCommand, type OutStream } from '../context.js';
 import { m } from '../../i18n/curriculum.js';
 import { COMPILED_VERSION, writeOutline, type ContentFile, type OutlineFile, type StampEntry } from './compiled.js';
 
@@ -96,7 +96,7 @@ async function compile(dir: string, folder: string, opts: LoadOptions): Promise<
   const errors = sortProblems(res.problems.filter((p) => p.severity === 'error'));
   const shownErrors = errors.slice(0, 5).map((p) => `  ${path.join(dir, formatProblem(p))}`).join('\n');
   const more = errors.length > 5 ? `\n  ${m('moreProblems', { n: errors.length - 5 })}` : '';
-  if (res.tooNew) throw new CurriculumError(m('tooNew', { dir, version: res.tooNew }), m('tooNewHint'));
+  if (res.tooNew) throw new CurriculumError(m('tooNew', { dir, version: res.tooNew }), m('tooNewHint', { cmd: upgradeCommand() }));
   throw new CurriculumError(`${m('invalid', { dir, n: errors.length })}\n${shownErrors}${more}`, m('invalidHint', { dir }));
 }
 

@@ -13,6 +13,7 @@ import { crossCheck, ROOT_FILE, untranslatedTests, type Problem } from '../../co
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 import { isInside, readCourseFile } from './files.js';
 import { UsageError } from '../../core/errors.js';
+import { upgradeCommand } from '../context.js';
 import { m } from '../../i18n/curriculum.js';
 
 export interface LoadResult {
@@ -101,7 +102,7 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
   const version = rawRoot && typeof rawRoot === 'object' ? rawRoot.format_version : undefined;
   if (typeof version === 'number' && version > FORMAT_VERSION) {
     problems.push({ file: ROOT_FILE, path: ['format_version'], severity: 'error', ...root.locate(['format_version']),
-      message: `this curriculum uses format version ${version}, but this dlpath reads format ${FORMAT_VERSION}: upgrade dlpath (npm install -g dlpath@latest)` });
+      message: `this curriculum uses format version ${version}, but this dlpath reads format ${FORMAT_VERSION}: upgrade dlpath (${upgradeCommand()})` });
     return { problems, inputs, tooNew: version };
   }
   const shape: ShapeProblem[] = [];

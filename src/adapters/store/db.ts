@@ -14,6 +14,7 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as typeof Data
 import { EnvError } from '../../core/errors.js';
 import { makeDirs } from '../dirs.js';
 import { lockWait, notice } from '../notice.js';
+import { upgradeCommand } from '../context.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
 import { m } from '../../i18n/store.js';
 
@@ -171,7 +172,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
       throw new EnvError(m('notOurs', { path: file }), m('notOursHint'));
     }
     if (version > known) {
-      throw new EnvError(m('tooNew', { path: file, version, known }), m('tooNewHint'));
+      throw new EnvError(m('tooNew', { path: file, version, known }), m('tooNewHint', { cmd: upgradeCommand() }));
     }
     if (!readOnly) {
       withBusyRetry(file, () => db.pragma('journal_mode = WAL'));
