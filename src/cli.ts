@@ -10,7 +10,7 @@ import type { Command as CommandType } from 'commander';
 // has to scan their source for named exports first (see npm run bench).
 const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 type Command = CommandType;
-import { homeFromArgv, makeContext, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
+import { homeFromArgv, makeContext, optionFromArgv, SHIPPED_CURRICULUM, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
 import { detectLang, sentences, setLang } from './i18n/index.js';
 import { m } from './i18n/cli.js';
 import { suggest } from './core/suggest.js';
@@ -41,8 +41,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   setLang(detectLang(langFromArgv(argv), io.env, saved));
   let code = 0;
   const program = new Command('dlpath');
+  const wantsHelp = argv[0] === 'help' || argv.some((a) => a === '-h' || a === '--help');
   program
-    .description(m('description'))
+    .description((wantsHelp && await courseDescription(argv, io)) || m('description'))
     .usage('[options] [command]')
     .version(VERSION, '-V, --version', m('optVersion'))
     .helpOption('-h, --help', m('optHelp'))
@@ -149,6 +150,23 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
 }
 
 export const VERSION = '0.1.0';
+
+/** For --help, when the course in use is not the shipped one: its title and description. */
+async function courseDescription(argv: string[], io: IO): Promise<string | undefined> {
+  let ctx: Context;
+  try {
+    ctx = makeContext({ curriculum: optionFromArgv(argv, '--curriculum'), home: optionFromArgv(argv, '--home') }, io);
+  } catch {
+    return undefined;
+  }
+  if (ctx.curriculumDir === SHIPPED_CURRICULUM) return undefined;
+  const { courseBlurb } = await import('./adapters/course-info.js');
+  const blurb = await courseBlurb(ctx.curriculumDir, ctx.home);
+  if (!blurb) return undefined;
+  const { pick } = await import('./i18n/index.js');
+  const text = m('descriptionCourse', { title: pick(blurb.title), description: blurb.description ? pick(blurb.description) : '' }).replace(/ {2,}/g, ' ');
+  return ctx.courseFlag ? (await import('./adapters/ui/course-flag.js')).addCourseFlag(text, ctx.courseFlag) : text;
+}
 
 /** Commands printed while a course given by --curriculum is in use carry that course (course-flag.ts). */
 async function carryCourseFlag(ctx: Context): Promise<void> {

@@ -69,10 +69,18 @@ export function defaultHome(env: NodeJS.ProcessEnv): string {
 
 /** The data folder a command line names (--home), else the environment's, before commander has parsed it. */
 export function homeFromArgv(argv: string[], env: NodeJS.ProcessEnv, cwd: string): string {
-  const i = argv.findIndex((a) => a === '--home' || a.startsWith('--home='));
-  const v = i < 0 ? undefined : argv[i].includes('=') ? argv[i].slice('--home='.length) : argv[i + 1];
+  const v = optionFromArgv(argv, '--home');
   return v ? path.resolve(cwd, v) : defaultHome(env);
 }
+
+/** The value of a global option (`--home x`, `--home=x`) as the command line gives it, before commander has parsed it. */
+export function optionFromArgv(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  return i < 0 ? undefined : argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
+}
+
+/** The shipped course's folder. */
+export const SHIPPED_CURRICULUM = path.join(PACKAGE_ROOT, 'curriculum');
 
 export function makeContext(
   opts: GlobalOptions,
@@ -84,7 +92,7 @@ export function makeContext(
   const config = readConfig(home);
   const lang = detectLang(opts.lang, env, config.lang);
   setLang(lang);
-  const shipped = path.join(PACKAGE_ROOT, 'curriculum');
+  const shipped = SHIPPED_CURRICULUM;
   const curriculumDir = opts.curriculum
     ? path.resolve(io.cwd, opts.curriculum)
     : env.DLPATH_CURRICULUM ? path.resolve(io.cwd, env.DLPATH_CURRICULUM)

@@ -10,6 +10,8 @@ import { HARNESS, probePython, pythonCommand } from '../adapters/runner/index.js
 import { Store } from '../adapters/store/store.js';
 import { isUtf8, theme } from '../adapters/ui/theme.js';
 import { m } from '../i18n/tasks.js';
+import { pick } from '../i18n/index.js';
+import { upgradeCommand } from './context.js';
 
 export interface Finding {
   id: string;
@@ -65,9 +67,12 @@ export function diagnose(ctx: Context): Finding[] {
   const errors = cur.problems.filter((p) => p.severity === 'error').length;
   const warnings = cur.problems.filter((p) => p.severity === 'warning').length;
   const users = new Map<string, string[]>();
+  const numpyUsers: string[] = [];
   for (const mod of cur.curriculum?.modules ?? []) for (const t of mod.tasks) {
-    for (const p of t.packages) if (p !== 'numpy') users.set(p, [...(users.get(p) ?? []), t.id]);
+    for (const p of t.packages) if (p !== 'numpy') users.set(p, [...(users.get(p) ?? []), t.id]); else numpyUsers.push(t.id);
   }
+  // NumPy is essential only to a course whose tasks list it (a course that cannot be read: assume the shipped kind).
+  const needsNumpy = !cur.curriculum || numpyUsers.length > 0;
 
   const cmd = pythonCommand(ctx.env);
   const probe = probePython(ctx.env, ['numpy', ...users.keys()]);
@@ -77,9 +82,14 @@ export function diagnose(ctx: Context): Finding[] {
     detail: py ? m(pyOk ? 'pythonOk' : 'pythonOld', { version: py.version, path: py.executable }) : m('pythonMissing', { cmd, reason: probe.error ?? '' }),
     ...(pyOk ? {} : { fix: m('pythonFix') }) });
   const numpy = py?.packages.numpy;
-  out.push({ id: 'numpy', label: m('docNumpy'), ok: Boolean(numpy), essential: true,
-    detail: !py ? m('numpyUnknown') : numpy ? m('numpyOk', { version: numpy }) : m('numpyMissing'),
-    ...(numpy ? {} : { fix: m('numpyFix', { cmd }) }) });
+  if (needsNumpy) {
+    out.push({ id: 'numpy', label: m('docNumpy'), ok: Boolean(numpy), essential: true,
+      detail: !py ? m('numpyUnknown') : numpy ? m('numpyOk', { version: numpy }) : m('numpyMissing'),
+      ...(numpy ? {} : { fix: m('numpyFix', { cmd }) }) });
+  } else if (py) {
+    out.push({ id: 'numpy', label: m('docNumpy'), ok: true, essential: false,
+      detail: m(numpy ? 'numpyNotNeeded' : 'numpyNotNeededMissing', { version: numpy ?? '' }) });
+  }
   for (const [name, tasks] of py ? users : []) {
     const v = py?.packages[name];
     out.push({ id: `package:${name}`, label: m('docPackage', { name }), ok: Boolean(v), essential: false,
@@ -88,7 +98,7 @@ export function diagnose(ctx: Context): Finding[] {
   }
   const harnessOk = fs.existsSync(HARNESS);
   out.push({ id: 'harness', label: m('docHarness'), ok: harnessOk, essential: true,
-    detail: m(harnessOk ? 'harnessOk' : 'harnessMissing', { path: HARNESS }), ...(harnessOk ? {} : { fix: m('harnessFix') }) });
+    detail: m(harnessOk ? 'harnessOk' : 'harnessMissing', { path: HARNESS }), ...(harnessOk ? {} : { fix: m('harnessFix', { cmd: upgradeCommand() }) }) });
 
   const homeErr = homeProblem(ctx.home);
   out.push({ id: 'home', label: m('docHome'), ok: !homeErr, essential: true,
@@ -97,10 +107,11 @@ export function diagnose(ctx: Context): Finding[] {
 
   const tasks = cur.curriculum?.modules.reduce((n, mod) => n + mod.tasks.length, 0) ?? 0;
   const curOk = Boolean(cur.curriculum) && errors === 0;
+  const title = cur.curriculum ? `${pick(cur.curriculum.title)} · ` : '';
   out.push({ id: 'curriculum', label: m('docCurriculum'), ok: curOk, essential: true,
-    detail: !curOk ? m('curriculumBad', { dir: ctx.curriculumDir, errors: Math.max(errors, 1) })
+    detail: title + (!curOk ? m('curriculumBad', { dir: ctx.curriculumDir, errors: Math.max(errors, 1) })
       : warnings ? m('curriculumWarn', { dir: ctx.curriculumDir, warnings })
-        : m('curriculumOk', { dir: ctx.curriculumDir, modules: cur.curriculum!.modules.length, tasks }),
+        : m('curriculumOk', { dir: ctx.curriculumDir, modules: cur.curriculum!.modules.length, tasks })),
     ...(curOk ? {} : { fix: m('curriculumFix', { dir: ctx.curriculumDir }) }) });
 
   const utf8 = isUtf8(ctx.env);

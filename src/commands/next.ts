@@ -23,6 +23,11 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkIn
   const t = theme(ctx);
   const done = states.filter((s) => s.status === 'done').length;
   const total = states.filter((s) => s.status !== 'coming_soon').length;
+  // The welcome: a course that describes itself says what it is, until the learner has begun.
+  const course = ix.curriculum;
+  if (course.description && states.every((s) => s.status !== 'done' && s.status !== 'in_progress')) {
+    ctx.stdout.write(`${t.heading(pick(course.title))}\n${wrap(pick(course.description), textWidth(ctx.stdout)).join('\n')}\n\n`);
+  }
   ctx.stdout.write(`${t.dim(m('statusLine', { percent: overallPercent(states), done, total, streak: days }))}\n`);
   if (due) ctx.stdout.write(`${t.warn(m('reviewsDue', { n: due, minutes: Math.max(1, Math.ceil(due / 4)) }))}\n`);
   if (!step) {

@@ -16,6 +16,8 @@ export interface Curriculum {
   format_version: number;
   id: string;
   title: LText;
+  /** What the course teaches, in a sentence or two (--help, the first `dlpath next`, doctor). */
+  description?: LText;
   tracks: Track[];
   modules: Module[];
 }

@@ -144,6 +144,7 @@ export const curriculumSchema: ObjectSchema = obj({
   format_version: req({ kind: 'number', integer: true, min: 1, description: 'the curriculum format version (1)' }),
   id: req(kebabId('curriculum')),
   title: req(text('the curriculum\'s title')),
+  description: opt(text('one or two sentences on what the course teaches: shown by --help, the first `dlpath next` and doctor')),
   tracks: req(arr(obj({
     id: req(kebabId('track')),
     title: req(text('the track\'s title')),

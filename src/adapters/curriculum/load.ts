@@ -192,6 +192,7 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
   }
   const curriculum: Curriculum = {
     dir, format_version: rawRoot!.format_version as number, id: rawRoot!.id as string, title: rawRoot!.title as Curriculum['title'],
+    ...(rawRoot!.description !== undefined ? { description: rawRoot!.description as Curriculum['title'] } : {}),
     tracks: tracks.map((t) => ({ id: t.id as string, title: t.title as Curriculum['title'], modules: (t.modules as string[]) ?? [] })),
     modules,
   };

@@ -50,7 +50,8 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   const len = displayWidth;
   // CJK text has no spaces: allow breaks between CJK characters as well as at spaces.
   // Chinese closing punctuation never starts a line: no break is allowed before it.
-  const tokens = text.split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01]))/).filter((x) => x !== undefined && x !== '');
+  // A `code span` (a command to copy, say) is never broken: its spaces do not count as breaks.
+  const tokens = text.replace(/`[^`\n]*`/g, (s) => s.replace(/ /g, KEEP)).split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01]))/).filter((x) => x !== undefined && x !== '');
   for (const tok of tokens) {
     if (/^\s+$/.test(tok)) { if (line) line += ' '; continue; }
     if (len(indent + line + tok) > width && line.trim()) {
@@ -59,8 +60,12 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     } else line += tok;
   }
   if (line.trim()) out.push(indent + line.trimEnd());
-  return out.length ? out : [indent];
+  return out.length ? out.map((l) => l.replace(KEEP_ALL, ' ')) : [indent];
 }
+
+/** A space inside a code span while wrapping (a private-use character, one column wide). */
+const KEEP = '\ue000';
+const KEEP_ALL = /\ue000/g;
 
 /** The width text is wrapped to: the terminal's, within 40–100 columns (80 when not a terminal). */
 export function textWidth(out: { columns?: number }): number {
