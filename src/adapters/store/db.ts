@@ -152,7 +152,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
     }
     const id = identify(file, known);
     if (typeof id === 'object' && 'notOurs' in id) throw new EnvError(m('notOurs', { path: file }), m('notOursHint'));
-    if (typeof id === 'object') throw new EnvError(m('tooNew', { path: file, version: id.tooNew, known }), m('tooNewHint'));
+    if (typeof id === 'object') throw new EnvError(m('tooNew', { path: file, version: id.tooNew, known }), m('tooNewHint', { cmd: upgradeCommand() }));
     if (readOnly && id === 'new') return migrated(new Database(':memory:'), migrations, 0);
   }
   let db: DB;
