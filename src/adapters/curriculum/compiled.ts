@@ -16,7 +16,8 @@ import path from 'node:path';
 import type { Curriculum, Module, Question, Resource, LText } from '../../core/model.js';
 import { makeDirs } from '../dirs.js';
 
-export const COMPILED_VERSION = 2;
+// 3: tasks carry in_place, numeric questions decimals (a copy compiled before would lack them).
+export const COMPILED_VERSION = 3;
 
 /** [file relative to the course folder, mtimeMs, size, ino, ctimeMs, sha1 of the content] */
 export type StampEntry = [string, number, number, number, number, string];
