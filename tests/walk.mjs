@@ -36,14 +36,18 @@ async function seedDone(home, ids) {
   const { Store } = await import(path.join(ROOT, 'dist/adapters/store/store.js'));
   const { markLessonRead } = await import(path.join(ROOT, 'dist/adapters/store/progress.js'));
   const { startTask, recordCheck } = await import(path.join(ROOT, 'dist/adapters/store/tasks.js'));
-  const { finishAttempt } = await import(path.join(ROOT, 'dist/adapters/store/quiz.js'));
+  const { startAttempt, finishAttempt } = await import(path.join(ROOT, 'dist/adapters/store/quiz.js'));
   const store = Store.open(home, () => new Date());
   try {
     for (const id of ids) {
       const mod = moduleFile(id);
       if (mod.lesson) markLessonRead(store, id);
       const n = mod.quiz?.questions?.length ?? 0;
-      if (n) finishAttempt(store, { attempt: 0, module: id, score: 1, passed: true, correct: n, total: n });
+      if (n) {
+        const questions = mod.quiz.questions.map((q) => ({ id: q.id }));
+        const attempt = startAttempt(store, id, { questions }, 1);
+        finishAttempt(store, { attempt, module: id, score: 1, passed: true, correct: n, total: n });
+      }
       for (const t of mod.tasks ?? []) {
         if (t.optional) continue;
         startTask(store, id, t.id, { file: path.join(home, 'workspace', id, `${t.id}.py`), created: true });
