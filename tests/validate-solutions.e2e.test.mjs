@@ -55,6 +55,7 @@ test('wrong implementations: one that passes is an error naming the file and its
     'scale/wrong/rounds.py': '# rounds the result to 6 decimals\nimport numpy as np\n\n\ndef scale(x, k):\n    return np.round(k * np.asarray(x, dtype=float), 6)\n',
     'scale/wrong/broken.py': '# forgets numpy\ndef scale(x, k):\n    return k * np.asarray(x)\nraise ImportError("nothing")\n',
     'scale/wrong/silent.py': 'import numpy as np\n\n\ndef scale(x, k):\n    return np.asarray(x, dtype=float) - k\n',
+    'scale/wrong/todo.py': '# not written yet\ndef scale(x, k):\n    raise NotImplementedError\n',
   });
   fs.rmSync(path.join(tasks, 'spin', 'wrong', 'adds.py'));
   const r = dlpath(['validate', '--run-solutions', dir], { home: tempDir() });
@@ -65,5 +66,6 @@ test('wrong implementations: one that passes is an error naming the file and its
   assert.match(r.stdout, /^modules\/tb-vectors\/module\.yaml:\d+:\d+: warning: tasks\[1\]\.id: 2 wrong implementations in tasks\/spin\/wrong\/: a task needs at least 3/m);
   // The fixture's own wrong files (in place, integer truncation, adding) fail, and say nothing.
   assert.doesNotMatch(r.stdout, /in_place\.py|keeps_int\.py|adds\.py/);
-  assert.match(r.stdout, /2 errors, 2 warnings/);
+  assert.match(r.stdout, /^modules\/tb-vectors\/tasks\/scale\/wrong\/todo\.py:1:1: this wrong implementation only raises NotImplementedError/m);
+  assert.match(r.stdout, /3 errors, 2 warnings/);
 });
