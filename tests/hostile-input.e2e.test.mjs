@@ -135,3 +135,17 @@ test('validate refuses a pattern that needs backtracking (backreference, lookahe
     assert.match(r.stdout + r.stderr, /pattern: not a valid pattern: .*linear time \(RE2 syntax\)/, pattern);
   }
 });
+
+test('a text answer with escape sequences is echoed with them shown, not sent to the terminal (D11)', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'ansi.json');
+  const evil = '\u001b]0;PWNED-TITLE\u0007\u001b[31mRED\u001b]52;c;SGVsbG8=\u0007\u001b[2J\u009b\u202e';
+  fs.writeFileSync(file, JSON.stringify({
+    'basics-text': evil, 'basics-single': 'a', 'basics-multiple': ['a', 'c'], 'basics-tf': true,
+    'basics-numeric': 0, 'basics-order': ['a', 'b', 'c', 'd'],
+  }));
+  const r = run(['quiz', 'basics', '--answers', file]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.doesNotMatch(r.stdout + r.stderr, /[\u001b\u0007\u009b\u202e]/, 'no control character reaches the terminal');
+  assert.match(r.stdout, /your answer: <U\+001B>\]0;PWNED-TITLE<U\+0007><U\+001B>\[31mRED/);
+});

@@ -112,8 +112,8 @@ test('a syntax error: the line, the column and the message, no harness traceback
 });
 
 test('an endless loop: timed out after the task\'s limit, the Python process is gone', () => {
-  const pidfile = path.join(tempDir(), 'pid');
   const { home } = started('spin', 'loops');
+  const pidfile = path.join(home, 'workspace', 'tb-vectors', 'pid'); // where learner code may write
   const r = check(home, ['spin'], { DLPATH_TEST_PIDFILE: pidfile });
   assert.equal(r.code, 1);
   if (importTooSlow(r)) return;
@@ -142,8 +142,8 @@ test('printing without end: contained, cut, and dlpath answers within the time l
 });
 
 test('a file that forks: the check completes and the forked child does not outlive it', () => {
-  const pidfile = path.join(tempDir(), 'pid');
   const { home } = started('scale', 'forks');
+  const pidfile = path.join(home, 'workspace', 'tb-vectors', 'pid'); // where learner code may write
   const r = check(home, ['scale'], { DLPATH_TEST_PIDFILE: pidfile });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /All 3 tests passed/); // and it came back: it did not wait for the 600 s child

@@ -86,9 +86,19 @@ export function describeResponse(q: Question, r: Response): string {
     case 'multiple': return (r as string[]).map((id) => choiceText(q, id)).join(m('listSep')) || '—';
     case 'true_false': return r ? m('trueLabel') : m('falseLabel');
     case 'numeric': return formatNumber(r as number);
-    case 'text': return String(r);
+    case 'text': return showControls(String(r));
     case 'ordering': return (r as string[]).map((id) => choiceText(q, id)).join(' → ');
   }
+}
+
+/**
+ * Text the learner typed or a script wrote, made safe to echo: control characters (ESC starts the
+ * sequences that set a window title, write the clipboard or clear the screen), C1 controls and bidi
+ * overrides are shown as <U+001B> instead of being sent to the terminal.
+ */
+export function showControls(s: string): string {
+  return s.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 /** The right answer in the answers-file form (for --json). */

@@ -3,6 +3,7 @@
  * learner's fork is ended as a whole), output capped but always drained, the report read from fd 3.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../context.js';
 import { EnvError } from '../../core/errors.js';
@@ -17,6 +18,29 @@ export const OUTPUT_LIMIT = 64 * 1024;
 const REPORT_LIMIT = 8 * 1024 * 1024;
 /** After Python exits, how long its pipes may stay open (a child that escaped the group) before they are cut. */
 const DRAIN_GRACE_MS = 300;
+/** After the time limit, how long the harness has to end what the learner's code started before it is killed. */
+const END_GRACE_MS = 2000;
+
+/**
+ * The report's lines that the harness signed: each is `<hmac> <json>`, with the HMAC-SHA256 of
+ * `<line number>\n<json>` under this run's key. The first line that is not the next signed one ends the
+ * report, so nothing written by another process (the learner's code) counts.
+ */
+export function verifiedReport(text: string, key: string): string {
+  const out: string[] = [];
+  let seq = 0;
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const space = line.indexOf(' ');
+    const mac = Buffer.from(line.slice(0, space), 'hex');
+    const body = line.slice(space + 1);
+    const want = createHmac('sha256', key).update(`${seq}\n${body}`).digest();
+    if (space < 0 || mac.length !== want.length || !timingSafeEqual(mac, want)) break;
+    out.push(body);
+    seq++;
+  }
+  return out.join('\n');
+}
 
 /** The interpreter: DLPATH_PYTHON, else python3 on PATH. */
 export function pythonCommand(env: NodeJS.ProcessEnv): string {
@@ -90,7 +114,8 @@ function killGroup(pid: number | undefined): void {
 export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
   const cmd = pythonCommand(opts.env);
   const limit = opts.outputLimit ?? OUTPUT_LIMIT;
-  const args = ['-B', HARNESS, '--learner', opts.learner, '--tests', opts.tests, '--report-fd', '3'];
+  const args = ['-B', HARNESS, '--learner', opts.learner, '--tests', opts.tests, '--report-fd', '3', '--report-key'];
+  const key = randomBytes(32).toString('hex');
   for (const p of opts.packages) args.push('--require', p);
   if (opts.inPlace) args.push('--in-place');
   const env: NodeJS.ProcessEnv = {
@@ -110,8 +135,11 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
       cwd: path.dirname(opts.learner),
       env,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     });
+    // The key reaches the harness alone, before any of the learner's code runs.
+    child.stdin!.on('error', () => { /* Python did not start */ });
+    child.stdin!.end(`${key}\n`);
     const out = new Capture(limit);
     const err = new Capture(limit);
     const rep = new Capture(REPORT_LIMIT);
@@ -123,12 +151,20 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
     let timedOut = false;
     let exit: { code: number | null; signal: string | null } | undefined;
     let settled = false;
+    // The harness ends everything below it (however it detached) when told to stop; killed after a grace.
+    let backstop: NodeJS.Timeout | undefined;
+    const stop = () => {
+      try {
+        if (child.pid) process.kill(child.pid, 'SIGTERM');
+      } catch { /* gone */ }
+      backstop ??= setTimeout(() => killGroup(child.pid), END_GRACE_MS);
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      killGroup(child.pid);
+      stop();
     }, Math.round(opts.timeLimit * 1000));
 
-    const abort = () => killGroup(child.pid);
+    const abort = () => stop();
     opts.signal?.addEventListener('abort', abort, { once: true });
     if (opts.signal?.aborted) abort();
 
@@ -138,10 +174,11 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
       opts.signal?.removeEventListener('abort', abort);
       clearTimeout(timer);
       clearTimeout(grace);
+      clearTimeout(backstop);
       const ms = performance.now() - t0;
       const stderr = err.result();
       const result = interpret({
-        events: parseReport(rep.result().text),
+        events: parseReport(verifiedReport(rep.result().text, key)),
         timedOut,
         timeLimit: opts.timeLimit,
         exitCode: exit.code,
@@ -160,6 +197,7 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
 
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      clearTimeout(backstop);
       opts.signal?.removeEventListener('abort', abort);
       if (settled) return;
       settled = true;

@@ -5,7 +5,7 @@ import sys
 import textwrap
 
 import numpy as np
-from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings, tr
+from dlpath_harness import assert_close, assert_shape, assert_true, grad_check, rng, no_warnings, tr, learner_steps
 
 
 def _loop_version(A, B):
@@ -19,30 +19,7 @@ def _loop_version(A, B):
 def _python_steps(m, A, B):
     """How many Python lines and calls run in the learner's file during one call (loops, map and
     comprehensions anywhere in that file add steps for every point; NumPy's own work adds none)."""
-    mine = os.path.realpath(m.__file__)
-    seen = {}
-    count = [0]
-
-    def local(frame, event, arg):
-        count[0] += 1
-        return local
-
-    def tracer(frame, event, arg):
-        name = frame.f_code.co_filename
-        if name not in seen:
-            seen[name] = os.path.realpath(name) == mine
-        if not seen[name]:
-            return None
-        count[0] += 1
-        return local
-
-    old = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        m.pairwise_sq_dists(A, B)
-    finally:
-        sys.settrace(old)
-    return count[0]
+    return learner_steps(m.pairwise_sq_dists, A, B)
 
 
 def test_small_example(m):
