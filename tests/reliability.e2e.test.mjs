@@ -67,7 +67,7 @@ test('D3: a write error on stdout (/dev/full) is exit 4 with a message; a closed
 test('D4: a check that began before a reset is recorded in the round it began in, and says so', async () => {
   const home = tempDir();
   assert.equal(run(home, ['task', 'scale']).code, 0);
-  const started = path.join(home, 'started');
+  const started = path.join(home, 'workspace', 'tb-vectors', 'started'); // where learner code may write
   const go = path.join(home, 'go');
   // The learner's file says it is being imported, then waits until the test has reset the module.
   fs.writeFileSync(path.join(home, 'workspace', 'tb-vectors', 'scale.py'),
