@@ -1071,6 +1071,10 @@ class _Peer(object):
 
     # -- requests
     def request(self, op, **fields):
+        self.send_request(op, **fields)
+        return self.wait(fields.get("a"), fields.get("k"))
+
+    def send_request(self, op, **fields):
         bufs = []
         head = {"op": op}
         for k, v in fields.items():
@@ -1083,7 +1087,6 @@ class _Peer(object):
             self.ch.send(head, bufs)
         except (BrokenPipeError, OSError):
             raise WorkerGone()
-        return self.wait(fields.get("a"), fields.get("k"))
 
     def wait(self, args=None, kwargs=None):
         while True:
@@ -1526,19 +1529,12 @@ def main(argv=None):
     _TMP.append(tmp)
     worker, peer = _start_worker(args.learner, tmp)
     _PEER.append(peer)
+    # The learner's file is imported in the worker while the judge loads the tests (both import NumPy).
     try:
-        load = peer.request("import", path=args.learner, source=learner_source, writable=_writable_dirs(args.learner, tmp))
+        peer.send_request("import", path=args.learner, source=learner_source, writable=_writable_dirs(args.learner, tmp))
     except WorkerGone:
-        load = {"status": "error", "line": None,
-                "message": "your file ended the Python process while being imported (%s)" % _ended(worker)}
-    if load.get("status") != "ok":
-        load["event"] = "load"
-        report.emit(load)
-        report.emit({"event": "done"})
-        return 0
-    report.emit({"event": "load", "status": "ok"})
-    learner = _LearnerModule(peer, args.learner)
-
+        pass
+    tests_error = None
     try:
         if isinstance(tests_source, Exception):
             raise tests_source
@@ -1551,7 +1547,21 @@ def main(argv=None):
         if isinstance(exc, KeyboardInterrupt):
             raise
         tb = traceback.format_exception(type(exc), exc, exc.__traceback__)
-        report.emit({"event": "tests", "status": "error", "message": "".join(tb[-3:]).strip()})
+        tests_error = "".join(tb[-3:]).strip()
+    try:
+        load = peer.wait()
+    except WorkerGone:
+        load = {"status": "error", "line": None,
+                "message": "your file ended the Python process while being imported (%s)" % _ended(worker)}
+    if load.get("status") != "ok":
+        load["event"] = "load"
+        report.emit(load)
+        report.emit({"event": "done"})
+        return 0
+    report.emit({"event": "load", "status": "ok"})
+    learner = _LearnerModule(peer, args.learner)
+    if tests_error is not None:
+        report.emit({"event": "tests", "status": "error", "message": tests_error})
         report.emit({"event": "done"})
         return 0
     names = [n for n, v in vars(tests).items() if n.startswith("test_") and isinstance(v, types.FunctionType)]
