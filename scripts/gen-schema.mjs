@@ -6,12 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { curriculumSchema, moduleSchema, documentSchema } = await import(path.join(root, 'dist/core/schema.js'));
+const { jsonSchemaFiles } = await import(path.join(root, 'dist/core/schema.js'));
 
-export const SCHEMAS = {
-  'curriculum.schema.json': documentSchema(curriculumSchema),
-  'module.schema.json': documentSchema(moduleSchema),
-};
+export const SCHEMAS = jsonSchemaFiles();
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   fs.mkdirSync(path.join(root, 'schema'), { recursive: true });

@@ -118,6 +118,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .option('--strict', m('optStrict'))
     .option('--run-solutions', m('optRunSolutions'))
     .action(action(() => import('./commands/validate.js')));
+  program.command('schema').description(m('cmdSchema'))
+    .option('--out <dir>', m('optSchemaOut'))
+    .action(action(() => import('./commands/schema.js')));
   program.command('doctor').description(m('cmdDoctor'))
     .action(action(() => import('./commands/doctor.js')));
   program.command('export').description(m('cmdExport'))

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { BIN, FIXTURES, ROOT, tempDir, testEnv } from './helpers.mjs';
 
 /** The fixture course, copied outside the repository. */
@@ -64,6 +65,27 @@ test('validate with no folder, from inside the course, checks that course and sa
   // Outside any course, it falls back to the course in use and says that instead.
   const away = run(['validate'], { cwd: tempDir(), home, env: { DLPATH_CURRICULUM: dir } });
   assert.match(away.stdout, new RegExp(`^Checking the course in use, ${dir} \\(no curriculum\\.yaml`));
+});
+
+test('dlpath schema --out writes the schemas beside the course: its own $schema lines resolve, and the files pass them', () => {
+  const dir = course();
+  const r = run(['schema', '--out', 'schema'], { cwd: dir, home: tempDir() });
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.stdout, /# yaml-language-server: \$schema=schema\/curriculum\.schema\.json +\(curriculum\.yaml\)/);
+  assert.match(r.stdout, /# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/module\.schema\.json +\(modules\/\*\/module\.yaml\)/);
+  const require = createRequire(import.meta.url);
+  const YAML = require('yaml');
+  const ajv = new (require('ajv'))({ allErrors: true, strict: false });
+  const files = ['curriculum.yaml', 'modules/re-basics/module.yaml', 'modules/re-groups/module.yaml'];
+  for (const f of files) {
+    const abs = path.join(dir, f);
+    const line = /^# yaml-language-server: \$schema=(\S+)$/.exec(fs.readFileSync(abs, 'utf8').split('\n')[0]);
+    assert.ok(line, `${f} has the $schema line`);
+    const schemaFile = path.resolve(path.dirname(abs), line[1]);
+    assert.ok(fs.existsSync(schemaFile), `${line[1]} resolves from ${f}`);
+    const check = ajv.getSchema(JSON.parse(fs.readFileSync(schemaFile, 'utf8')).$id) ?? ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+    assert.ok(check(YAML.parse(fs.readFileSync(abs, 'utf8'))), `${f}: ${ajv.errorsText(check.errors)}`);
+  }
 });
 
 test('a learner walks the course with the commands dlpath prints, copied as printed; its task passes under a Python without NumPy', () => {

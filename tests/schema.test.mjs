@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { ROOT, SHIPPED, FIXTURES } from './helpers.mjs';
 import { SCHEMAS } from '../scripts/gen-schema.mjs';
@@ -41,7 +42,7 @@ test('the JSON Schemas accept the shipped curriculum and the valid fixture, as t
   const ajv = new Ajv({ allErrors: true, strict: false });
   const root = ajv.compile(SCHEMAS['curriculum.schema.json']);
   const mod = ajv.compile(SCHEMAS['module.schema.json']);
-  for (const dir of [SHIPPED, path.join(FIXTURES, 'mini')]) {
+  for (const dir of [SHIPPED, path.join(FIXTURES, 'mini'), path.join(FIXTURES, 'regex-course')]) {
     for (const f of yamlFiles(dir)) {
       const data = YAML.parse(fs.readFileSync(f, 'utf8'));
       const check = f.endsWith('curriculum.yaml') ? root : mod;
@@ -58,4 +59,54 @@ test('the JSON Schema rejects what the loader rejects: unknown keys, wrong quest
   assert.equal(mod({ ...base, quiz: { questions: [{ id: 'q', type: 'numeric', prompt: 'p', answer: 'four' }] } }), false);
   assert.equal(mod({ ...base, quiz: { questions: [{ id: 'q', type: 'numeric', prompt: 'p', answer: 4, tolerance: { abs: 0.1 } }] } }), true);
   assert.equal(mod({ ...base, quiz: { questions: [{ id: 'q', type: 'single', prompt: 'p', answer: 'a', choices: [{ id: 'a', text: 'x' }] }] } }), false, 'single needs two choices');
+});
+
+test('the schemas compile in ajv\'s strict mode and carry a stable $id naming the format version', async () => {
+  const { FORMAT_VERSION } = await import('../dist/core/model.js');
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  for (const s of Object.values(SCHEMAS)) ajv.compile(s);
+  assert.equal(SCHEMAS['curriculum.schema.json'].$id, `urn:dlpath:format-${FORMAT_VERSION}:curriculum`);
+  assert.equal(SCHEMAS['module.schema.json'].$id, `urn:dlpath:format-${FORMAT_VERSION}:module`);
+});
+
+test('a question\'s type picks its branch: one mistake gives one error, about that mistake', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const mod = ajv.compile(SCHEMAS['module.schema.json']);
+  const base = { id: 'a', title: 'A', track: 't' };
+  const two = [{ id: 'a', text: 'x' }, { id: 'b', text: 'y' }];
+  const cases = [
+    [{ id: 'q', type: 'single', prompt: 'p', choices: two, answer: ['a', 'b'] }, '/quiz/questions/0/answer', 'must be string'],
+    [{ id: 'q', type: 'numeric', prompt: 'p', answer: '0.5' }, '/quiz/questions/0/answer', 'must be number'],
+    [{ id: 'q', type: 'numeric', prompt: 'p', answer: 1, explaination: 'x' }, '/quiz/questions/0', 'must NOT have additional properties'],
+    [{ id: 'q', type: 'numeric', prompt: 'p', answer: 1, tolerance: { rel: -1 } }, '/quiz/questions/0/tolerance/rel', 'must be >= 0'],
+    [{ id: 'q', type: 'truefalse', prompt: 'p', answer: true }, '/quiz/questions/0/type', 'must be equal to one of the allowed values'],
+  ];
+  for (const [q, where, message] of cases) {
+    assert.equal(mod({ ...base, quiz: { questions: [q] } }), false, JSON.stringify(q));
+    // ajv adds 'must match "then" schema' above the real error; what is left is one error, the right one.
+    const real = mod.errors.filter((e) => e.keyword !== 'if');
+    assert.deepEqual(real.map((e) => [e.instancePath, e.message]), [[where, message]], JSON.stringify(q));
+  }
+});
+
+test('schema and loader agree on format_version: the current one passes both, a newer one fails both', async () => {
+  const { FORMAT_VERSION } = await import('../dist/core/model.js');
+  const { loadCurriculumFiles } = await import('../dist/adapters/curriculum/load.js');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const root = ajv.compile(SCHEMAS['curriculum.schema.json']);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-schema-'));
+  try {
+    fs.cpSync(path.join(FIXTURES, 'mini'), dir, { recursive: true });
+    const file = path.join(dir, 'curriculum.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    for (const v of [0, FORMAT_VERSION, FORMAT_VERSION + 1]) {
+      fs.writeFileSync(file, text.replace(/format_version: \d+/, `format_version: ${v}`));
+      const loaderOk = loadCurriculumFiles(dir).problems.filter((p) => p.severity === 'error').length === 0;
+      const schemaOk = root(YAML.parse(fs.readFileSync(file, 'utf8')));
+      assert.equal(schemaOk, loaderOk, `format_version ${v}: schema ${schemaOk}, loader ${loaderOk}`);
+      assert.equal(loaderOk, v === FORMAT_VERSION);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

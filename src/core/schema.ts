@@ -3,6 +3,7 @@
  * `npm run build` writes the JSON Schemas in schema/ from it, so the two never drift apart.
  */
 import { suggest } from './suggest.js';
+import { FORMAT_VERSION } from './model.js';
 
 export { suggest };
 export type KeyPath = Array<string | number>;
@@ -141,7 +142,7 @@ export const moduleSchema: ObjectSchema = obj({
 }, 'a dlpath module (modules/<id>/module.yaml)');
 
 export const curriculumSchema: ObjectSchema = obj({
-  format_version: req({ kind: 'number', integer: true, min: 1, description: 'the curriculum format version (1)' }),
+  format_version: req({ kind: 'number', integer: true, min: 1, max: FORMAT_VERSION, description: `the curriculum format version (${FORMAT_VERSION}; a newer one needs a newer dlpath)` }),
   id: req(kebabId('curriculum')),
   title: req(text('the curriculum\'s title')),
   description: opt(text('one or two sentences on what the course teaches: shown by --help, the first `dlpath next` and doctor')),
@@ -324,17 +325,33 @@ export function toJsonSchema(schema: Schema): Json {
       }
       return { type: 'object', ...d, properties, ...(required.length ? { required } : {}), additionalProperties: false };
     }
-    case 'tagged':
-      return { ...d, type: 'object', required: [schema.tag], oneOf: Object.entries(schema.variants).map(([name, v]) => {
-        const js = toJsonSchema(v) as { properties: Json };
-        js.properties = { ...js.properties, [schema.tag]: { const: name } };
-        return js;
-      }) };
+    case 'tagged': {
+      // The tag picks the branch (if/then), so one mistake gives an editor one error, in the right branch.
+      const names = Object.keys(schema.variants);
+      return { ...d, type: 'object', required: [schema.tag], properties: { [schema.tag]: { enum: names } },
+        allOf: Object.entries(schema.variants).map(([name, v]) => {
+          const js = toJsonSchema(v) as { properties: Json };
+          js.properties = { ...js.properties, [schema.tag]: { const: name } };
+          return { if: { properties: { [schema.tag]: { const: name } }, required: [schema.tag] }, then: js };
+        }) };
+    }
     case 'oneOf':
       return { ...d, anyOf: schema.of.map(toJsonSchema) };
   }
 }
 
-export function documentSchema(schema: ObjectSchema): Json {
-  return { $schema: 'http://json-schema.org/draft-07/schema#', title: schema.description, ...toJsonSchema(schema) };
+export function documentSchema(schema: ObjectSchema, id?: string): Json {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...(id ? { $id: id } : {}), title: schema.description, ...toJsonSchema(schema) };
+}
+
+/**
+ * The JSON Schema files, by file name, each with a stable `$id` naming the format version it
+ * describes (a URN: an identifier, not an address to fetch). Written to schema/ by `npm run schema`
+ * and next to a course by `dlpath schema --out <dir>`.
+ */
+export function jsonSchemaFiles(): Record<string, Json> {
+  return {
+    'curriculum.schema.json': documentSchema(curriculumSchema, `urn:dlpath:format-${FORMAT_VERSION}:curriculum`),
+    'module.schema.json': documentSchema(moduleSchema, `urn:dlpath:format-${FORMAT_VERSION}:module`),
+  };
 }
