@@ -422,12 +422,19 @@ def _unchanged(snap, x):
     return _same_value(snap[1], x)
 
 
-def _arg_names(fn, args, kwargs):
-    """(name, value) of each argument of a call, named as the learner's def names them."""
+def _signature(fn):
     import inspect
     try:
-        bound = inspect.signature(fn).bind(*args, **kwargs)
+        return inspect.signature(fn)
     except (TypeError, ValueError):
+        return None
+
+
+def _arg_names(sig, args, kwargs):
+    """(name, value) of each argument of a call, named as the learner's def names them."""
+    try:
+        bound = sig.bind(*args, **kwargs)
+    except (AttributeError, TypeError, ValueError):
         return [("#%d" % (i + 1), a) for i, a in enumerate(args)] + list(kwargs.items())
     out = []
     for name, value in bound.arguments.items():
@@ -450,10 +457,11 @@ class _CallChecks(object):
     def wrap(self, fn):
         import functools
         checks = self
+        sig = _signature(fn)  # once per function: a test may call it thousands of times
 
         @functools.wraps(fn)
         def checked(*args, **kwargs):
-            watched = [(name, value, _snapshot(value)) for name, value in _arg_names(fn, args, kwargs) if _mutable(value)]
+            watched = [(name, value, _snapshot(value)) for name, value in _arg_names(sig, args, kwargs) if _mutable(value)]
             result = fn(*args, **kwargs)
             for name, value, snap in watched:
                 if not _unchanged(snap, value):
