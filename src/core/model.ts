@@ -120,20 +120,22 @@ export interface CurriculumIndex {
 }
 
 /**
- * `questionModule`: which module holds each question, when the questions themselves are read only
- * when used (a compiled course); without it, every module's questions are indexed now.
+ * `questionModules`: which module holds each question (asked on the first look-up by id), when the
+ * questions themselves are read only when used (a compiled course); without it, every module's
+ * questions are indexed now.
  */
-export function indexCurriculum(c: Curriculum, questionModule?: Map<string, Module>): CurriculumIndex {
+export function indexCurriculum(c: Curriculum, questionModules?: () => Map<string, Module>): CurriculumIndex {
   const modules = new Map(c.modules.map((m) => [m.id, m]));
   const tasks = new Map<string, { module: Module; task: Task }>();
   const questions = new Map<string, { module: Module; question: Question }>();
   for (const m of c.modules) {
     for (const t of m.tasks) tasks.set(t.id, { module: m, task: t });
-    if (!questionModule) for (const q of m.quiz?.questions ?? []) questions.set(q.id, { module: m, question: q });
+    if (!questionModules) for (const q of m.quiz?.questions ?? []) questions.set(q.id, { module: m, question: q });
   }
   const question = (id: string) => {
-    const m = questionModule?.get(id);
-    if (!m) return questions.get(id);
+    if (!questionModules) return questions.get(id);
+    const m = questionModules().get(id);
+    if (!m) return undefined;
     const q = m.quiz?.questions.find((x) => x.id === id);
     return q && { module: m, question: q };
   };

@@ -8,11 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { indexCurriculum, type Curriculum, type CurriculumIndex, type Module } from '../../core/model.js';
+import { indexCurriculum, type Curriculum, type CurriculumIndex, type Module, type Quiz, type Task } from '../../core/model.js';
 import { CurriculumError, EnvError } from '../../core/errors.js';
 import { PACKAGE_ROOT, upgradeCommand, type OutStream } from '../context.js';
 import { m } from '../../i18n/curriculum.js';
-import { COMPILED_VERSION, writeOutline, type ContentFile, type OutlineFile, type StampEntry } from './compiled.js';
+import { COMPILED_VERSION, writeOutline, type ContentFile, type OutlineFile, type QuestionsFile, type StampEntry } from './compiled.js';
 
 export { serveCourseFile } from './files.js';
 
@@ -30,7 +30,7 @@ export function compiledFolder(home: string, dir: string): string {
 function readOutline(folder: string): OutlineFile | undefined {
   try {
     const o = JSON.parse(fs.readFileSync(path.join(folder, 'outline.json'), 'utf8')) as OutlineFile;
-    if (o.v !== COMPILED_VERSION || !Array.isArray(o.stamp) || !o.curriculum || !Array.isArray(o.questionIds)) return undefined;
+    if (o.v !== COMPILED_VERSION || !Array.isArray(o.stamp) || !o.curriculum || !Array.isArray(o.moduleKeys) || !Array.isArray(o.taskKeys)) return undefined;
     return o;
   } catch {
     return undefined;
@@ -114,55 +114,88 @@ function recompileNow(dir: string, folder: string): OutlineFile {
   return o;
 }
 
-function readContent(outline: OutlineFile, folder: string, id: string): ContentFile | undefined {
+function readBuildFile<T extends { v: number; build: string }>(outline: OutlineFile, folder: string, name: string): T | undefined {
   try {
-    const c = JSON.parse(fs.readFileSync(path.join(outline.contentDir ?? path.join(folder, outline.build), `${id}.json`), 'utf8')) as ContentFile;
-    if (c.v !== COMPILED_VERSION || c.build !== outline.build || c.id !== id || !Array.isArray(c.questions) || !Array.isArray(c.hints)) return undefined;
-    return c;
+    const c = JSON.parse(fs.readFileSync(path.join(outline.contentDir ?? path.join(folder, outline.build), name), 'utf8')) as T;
+    return c && c.v === COMPILED_VERSION && c.build === outline.build ? c : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** A property computed on first use, then kept. */
-function lazy<T extends object>(obj: T, key: string, get: () => unknown): void {
-  Object.defineProperty(obj, key, {
-    enumerable: true, configurable: true,
-    get() {
-      const value = get();
-      Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-      return value;
-    },
-  });
+function readContent(outline: OutlineFile, folder: string, id: string): ContentFile | undefined {
+  const c = readBuildFile<ContentFile>(outline, folder, `${id}.json`);
+  return c && c.id === id && Array.isArray(c.questions) && Array.isArray(c.tasks) && c.module && typeof c.module === 'object' ? c : undefined;
+}
+
+/**
+ * A prototype whose getters read the given keys from `source(this)` when first asked: one getter per
+ * key for the whole course, not one per module (defining properties on each of thousands of objects
+ * costs more than reading the outline). Assigning a key gives the object its own value.
+ */
+function lazyPrototype(keys: string[], source: (self: Record<string, unknown>) => Record<string, unknown> | undefined): object {
+  const proto = {};
+  for (const k of keys) {
+    Object.defineProperty(proto, k, {
+      enumerable: true, configurable: true,
+      get(this: Record<string, unknown>) { return source(this)?.[k]; },
+      set(this: Record<string, unknown>, value: unknown) { Object.defineProperty(this, k, { value, enumerable: true, writable: true, configurable: true }); },
+    });
+  }
+  return proto;
 }
 
 function lazyIndex(dir: string, folder: string, outline: OutlineFile): CurriculumIndex {
   let current = outline;
-  const contents = new Map<string, ContentFile>();
-  const content = (id: string): ContentFile => {
-    let c = contents.get(id) ?? readContent(current, folder, id);
+  /** Reads a file of the current build; damaged or gone (or another process compiled a new build meanwhile): compile again, then read. */
+  const fromBuild = <T>(read: (o: OutlineFile) => T | undefined): T => {
+    let c = read(current);
     if (!c) {
-      // Damaged or gone (or another process compiled a new build meanwhile): compile again, then read.
       current = recompileNow(dir, folder);
-      c = readContent(current, folder, id);
+      c = read(current);
       if (!c) throw new EnvError(m('cacheBroken', { dir: folder }));
     }
-    contents.set(id, c);
     return c;
   };
-  const modules = outline.curriculum.modules.map((o) => {
-    const mod = { ...o, tasks: o.tasks.map((t) => ({ ...t })) } as Module;
-    lazy(mod, 'objectives', () => content(mod.id).objectives);
-    lazy(mod, 'resources', () => content(mod.id).resources);
-    if (o.quiz) {
-      mod.quiz = { ...o.quiz };
-      lazy(mod.quiz, 'questions', () => content(mod.id).questions);
+  const contents = new Map<string, ContentFile>();
+  const content = (id: string): ContentFile => {
+    let c = contents.get(id);
+    if (!c) {
+      c = fromBuild((o) => readContent(o, folder, id));
+      contents.set(id, c);
     }
-    mod.tasks.forEach((t, i) => lazy(t, 'hints', () => content(mod.id).hints[i] ?? []));
+    return c;
+  };
+  // Each object keeps its module's id (and a task its place) under a symbol, for its getters.
+  const MOD = Symbol('module');
+  const TASK = Symbol('task');
+  type Tagged = Record<string | symbol, unknown>;
+  const moduleProto = lazyPrototype(outline.moduleKeys, (self) => content((self as Tagged)[MOD] as string).module);
+  const taskProto = lazyPrototype(outline.taskKeys, (self) => {
+    const [id, i] = (self as Tagged)[TASK] as [string, number];
+    return content(id).tasks[i];
+  });
+  const quizProto = lazyPrototype(['questions'], (self) => ({ questions: content((self as Tagged)[MOD] as string).questions }));
+  const modules = outline.curriculum.modules.map((o) => {
+    const mod = Object.assign(Object.create(moduleProto) as Tagged, o, { [MOD]: o.id }) as unknown as Module;
+    mod.tasks = o.tasks.map((t, i) => Object.assign(Object.create(taskProto) as Tagged, t, { [TASK]: [o.id, i] }) as unknown as Task);
+    if (o.quiz) mod.quiz = Object.assign(Object.create(quizProto) as Tagged, o.quiz, { [MOD]: o.id }) as unknown as Quiz;
     return mod;
   });
   const curriculum: Curriculum = { ...outline.curriculum, dir, modules };
-  const questionModule = new Map<string, Module>();
-  modules.forEach((mod, i) => { for (const q of outline.questionIds[i] ?? []) questionModule.set(q, mod); });
-  return indexCurriculum(curriculum, questionModule);
+  const byId = new Map(modules.map((mod) => [mod.id, mod]));
+  let questionModule: Map<string, Module> | undefined;
+  /** Which module holds each question: read on the first look-up by question id. */
+  const questionsOf = (): Map<string, Module> => {
+    if (!questionModule) {
+      const q = fromBuild((o) => readBuildFile<QuestionsFile>(o, folder, 'questions.json'));
+      questionModule = new Map();
+      for (const [id, qs] of Object.entries(q.modules)) {
+        const mod = byId.get(id);
+        if (mod) for (const qid of qs) questionModule.set(qid, mod);
+      }
+    }
+    return questionModule;
+  };
+  return indexCurriculum(curriculum, questionsOf);
 }
