@@ -127,6 +127,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .addOption(new Option('--format <format>', m('optFormat')).choices(['json', 'csv', 'xapi']).argParser(oneOf(['json', 'csv', 'xapi'])).default('json'))
     .option('--out <file>', m('optOut'))
     .action(action(() => import('./commands/export.js')));
+  program.command('import').description(m('cmdImport')).argument('<file>', m('argImportFile'))
+    .option('--dry-run', m('optDryRun'))
+    .action(action(() => import('./commands/import.js')));
   // `dlpath` alone: a short status and the next step.
   program.argument('[command]').argument('[args...]').action(async (name: string | undefined, _rest: unknown, _o: unknown, cmd: Command) => {
     if (name !== undefined) {

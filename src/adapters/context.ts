@@ -109,7 +109,18 @@ export function makeContext(
     get stdin() { return io.stdin; },
     interactive: Boolean(io.stdout.isTTY && io.stdin.isTTY) && !opts.json,
     home, curriculumDir, lang, json: Boolean(opts.json), color, yes: Boolean(opts.yes),
-    clock: io.clock ?? (() => new Date()),
+    clock: io.clock ?? testClock(env) ?? (() => new Date()),
     config, editor: editorCommand(env, config), courseFlag,
   };
+}
+
+/**
+ * For tests only: DLPATH_TEST_NOW (an ISO time) sets the clock's start; time then passes as usual.
+ * Lets a test in a real terminal show a calendar or a due date for a day it chose.
+ */
+function testClock(env: NodeJS.ProcessEnv): (() => Date) | undefined {
+  const t0 = env.DLPATH_TEST_NOW ? Date.parse(env.DLPATH_TEST_NOW) : NaN;
+  if (Number.isNaN(t0)) return undefined;
+  const start = Date.now();
+  return () => new Date(t0 + (Date.now() - start));
 }

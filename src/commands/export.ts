@@ -7,6 +7,8 @@ import { Store, type StoredEvent } from '../adapters/store/store.js';
 import { EnvError, UsageError } from '../core/errors.js';
 import { looksLikeSqlite, realPathLoose, writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/path.js';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../adapters/store/export-format.js';
+import { loadCurriculum } from '../adapters/curriculum/index.js';
 
 const CSV_COLUMNS = ['id', 'ts', 'kind', 'module', 'item', 'epoch', 'data', 'uid'] as const;
 
@@ -63,8 +65,13 @@ function refuseTarget(file: string, dbFile: string): void {
 
 export async function run(ctx: Context, _args: unknown[], opts: { format?: string; out?: string }): Promise<number> {
   // Reading only: a data folder that cannot be written (a backup, a read-only disk) still exports.
-  const store = Store.open(ctx.home, ctx.clock, { readOnlyOk: true });
   const format = opts.format ?? 'json';
+  // The course the history belongs to (import refuses another course's); an export still works when the course cannot be read.
+  let course: string | null = null;
+  if (format === 'json') {
+    try { course = (await loadCurriculum(ctx.curriculumDir, ctx.home, { stderr: ctx.stderr })).curriculum.id; } catch { /* null */ }
+  }
+  const store = Store.open(ctx.home, ctx.clock, { readOnlyOk: true });
   const chunks: string[] = [];
   const unreadable: number[] = [];
   let n = 0;
@@ -82,7 +89,8 @@ export async function run(ctx: Context, _args: unknown[], opts: { format?: strin
     } else {
       const list: unknown[] = [];
       for (const e of events()) { list.push(format === 'xapi' ? xapi(e, ctx.home) : e); n++; }
-      chunks.push(`${JSON.stringify(format === 'xapi' ? list : { exported_at: ctx.clock().toISOString(), events: list }, null, 2)}\n`);
+      chunks.push(`${JSON.stringify(format === 'xapi' ? list
+        : { format: EXPORT_FORMAT, format_version: EXPORT_VERSION, course, exported_at: ctx.clock().toISOString(), events: list }, null, 2)}\n`);
     }
   } finally {
     store.close();

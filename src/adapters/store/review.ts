@@ -14,7 +14,7 @@ export { dueCount, nextDue };
  * No short-term steps: a learner opens dlpath once a day or so, not every ten minutes, so the
  * shortest interval is a day.
  */
-const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
+export const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
 
 export type RatingName = 'again' | 'hard' | 'good';
 
