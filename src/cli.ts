@@ -13,6 +13,7 @@ type Command = CommandType;
 import { homeFromArgv, makeContext, optionFromArgv, SHIPPED_CURRICULUM, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
 import { detectLang, sentences, setLang } from './i18n/index.js';
 import { m } from './i18n/cli.js';
+import { helpAfter } from './i18n/help.js';
 import { suggest } from './core/suggest.js';
 import { loadColors } from './adapters/ui/theme.js';
 import { readConfig } from './adapters/config.js';
@@ -55,10 +56,12 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .option('--no-color', m('optNoColor'))
     .option('-y, --yes', m('optYes'))
     .showSuggestionAfterError(true)
+    // Choices and defaults in the learner's language and punctuation: (choices: a, b; default: a) or（可选值：a、b；默认：a）.
+    .configureHelp({ optionDescription: (o) => describeOption(o as unknown as OptionLike) })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(localizeHelp(s)),
-      writeErr: (s) => io.stderr.write(localizeError(s)),
+      writeErr: (s) => io.stderr.write(localizeError(s, commandIn(argv, program))),
     });
 
   const action = (load: () => Promise<{ run: Action }>) => async (...all: unknown[]) => {
@@ -80,7 +83,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .action(action(() => import('./commands/next.js')));
   program.command('path').description(m('cmdPath'))
     .action(action(() => import('./commands/path.js')));
-  program.command('learn').description(m('cmdLearn')).argument('<module>', m('argModule'))
+  program.command('learn').description(m('cmdLearn')).argument('[module]', m('argModuleNext'))
     .action(action(() => import('./commands/learn.js')));
   program.command('quiz').description(m('cmdQuiz')).argument('<module>', m('argModule'))
     .option('--answers <file>', m('optAnswers'))
@@ -134,7 +137,8 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.argument('[command]').argument('[args...]').action(async (name: string | undefined, _rest: unknown, _o: unknown, cmd: Command) => {
     if (name !== undefined) {
       const names = program.commands.map((c) => c.name());
-      const hint = suggest(name, names);
+      const synonym = SYNONYMS[name.toLowerCase()];
+      const hint = [...new Set([...(synonym ? [synonym] : []), ...suggest(name, names)])].slice(0, 3);
       io.stderr.write(`dlpath: ${sentences(m('unknownCommand', { name }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : '')}\n`);
       io.stderr.write(`${m('unknownOption')}\n`);
       code = 2;
@@ -142,6 +146,12 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     }
     await action(() => import('./commands/status.js'))(cmd.opts(), cmd);
   });
+
+  // Every command's --help ends with examples and the global options it honours.
+  for (const c of program.commands) {
+    const after = helpAfter(c.name());
+    if (after) c.addHelpText('after', after);
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -161,7 +171,7 @@ export const VERSION = '0.1.0';
 async function courseDescription(argv: string[], io: IO): Promise<string | undefined> {
   let ctx: Context;
   try {
-    ctx = makeContext({ curriculum: optionFromArgv(argv, '--curriculum'), home: optionFromArgv(argv, '--home') }, io);
+    ctx = makeContext({ curriculum: optionFromArgv(argv, '--curriculum'), home: optionFromArgv(argv, '--home'), lang: langFromArgv(argv) }, io);
   } catch {
     return undefined;
   }
@@ -197,8 +207,27 @@ function oneOf(choices: string[]): (value: string) => string {
   };
 }
 
+/** The command a command line names (its first word that is not an option or an option's value). */
+function commandIn(argv: string[], program: Command): string | undefined {
+  const names = new Set(program.commands.map((c) => c.name()));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (['--home', '--curriculum', '--lang'].includes(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    return names.has(a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/** Words learners try for a command dlpath calls otherwise. */
+const SYNONYMS: Record<string, string> = {
+  list: 'tasks', ls: 'tasks', exercises: 'tasks', lang: 'config', language: 'config', settings: 'config', set: 'config',
+  start: 'next', continue: 'next', lesson: 'learn', read: 'learn', test: 'check', verify: 'check', run: 'check',
+  solve: 'task', stats: 'progress', status: 'progress', history: 'export', complete: 'completion',
+};
+
 /** Commander's usage errors: prefixed like every dlpath message, in the learner's language, with where to look. */
-function localizeError(s: string): string {
+function localizeError(s: string, command?: string): string {
   const rules: Array<[RegExp, (...g: string[]) => string]> = [
     [/^error: unknown option '([^']+)'/, (o) => m('errUnknownOption', { option: o })],
     [/^\(Did you mean (.+)\?\)/, (x) => m('didYouMean', { names: x })],
@@ -216,11 +245,23 @@ function localizeError(s: string): string {
     }
     return line.replace(/^error: /, '');
   });
-  return `dlpath: ${sentences(...lines)}\n${m('unknownOption')}\n`;
+  return `dlpath: ${sentences(...lines)}\n${command ? m('commandHelp', { command }) : m('unknownOption')}\n`;
+}
+
+interface OptionLike { description: string; argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string; negate?: boolean }
+
+function describeOption(o: OptionLike): string {
+  const zh = m('choicesWord') !== 'choices';
+  const [open, close, colon, sep, semi] = zh ? ['（', '）', '：', '、', '；'] : [' (', ')', ': ', ', ', '; '];
+  const extra: string[] = [];
+  if (o.argChoices) extra.push(`${m('choicesWord')}${colon}${o.argChoices.join(sep)}`);
+  if (o.defaultValue !== undefined && !o.negate) extra.push(`${m('defaultWord')}${colon}${o.defaultValueDescription ?? String(o.defaultValue)}`);
+  return extra.length ? `${o.description}${open}${extra.join(semi)}${close}` : o.description;
 }
 
 /** Commander's own headings, in the learner's language. */
 function localizeHelp(s: string): string {
+  if (m('choicesWord') !== 'choices') s = s.replace(/^(Usage: .*)$/m, (line) => line.replace('[options]', '[选项]').replace('[command]', '[命令]'));
   return s.replace(/^(Usage|Options|Commands|Arguments):( ?)/gm, (_m, h: string, space: string) => {
     const heading = m(`heading${h}` as 'headingUsage');
     return heading.endsWith('：') ? heading : heading + space;

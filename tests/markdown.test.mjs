@@ -57,3 +57,10 @@ test('a code line wider than the room breaks at a space, its spacing kept, the r
   // Every word of the line is still whole somewhere in the output.
   for (const w of line.split(/\s+/)) assert.ok(md.split(/\s+/).includes(w), w);
 });
+
+test('Chinese prose gets “” for ASCII quotes around Chinese words and no space after full-width punctuation; code keeps both', () => {
+  const out = renderMarkdown('把"学习"变成可测量的事。一个例子， eps = 0.1。`"x"，  y`\n\n```\na，  b = "学"\n```\n', plain, 80);
+  assert.match(out, /把“学习”变成可测量的事。一个例子，eps = 0\.1。`"x"，\s+y`/);
+  assert.match(out, /a，  b = "学"/);
+  assert.match(renderMarkdown('Say "hello" here.\n', plain, 80), /Say "hello" here\./);
+});

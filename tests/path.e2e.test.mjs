@@ -48,7 +48,7 @@ test('next: prints the step when not in a terminal, and --json gives {module, st
   assert.deepEqual({ module: j.module, step: j.step, command: j.command }, { module: 'alpha', step: 'lesson', command: 'dlpath learn alpha' });
   assert.equal(j.title, 'Read the lesson: Alpha');
   const zh = JSON.parse(dlpath(['next', '--json', '--lang', 'zh'], o).stdout);
-  assert.equal(zh.title, '阅读「阿尔法」的课文');
+  assert.equal(zh.title, '学习「阿尔法」的讲义');
   const bare = dlpath([], o);
   assert.equal(bare.code, 0);
   assert.match(bare.stdout, /0% of the path done/);
@@ -145,10 +145,13 @@ test('usage mistakes: one "dlpath:" line in the learner\'s language, where to lo
   const o = setup();
   const opt = dlpath(['quiz', 'alpha', '--seeed', '3'], o);
   assert.equal(opt.code, 2);
-  assert.equal(opt.stderr, 'dlpath: unknown option --seeed. Did you mean: --seed?\nRun `dlpath --help` to see the commands and options.\n');
-  const zh = dlpath(['--lang', 'zh', 'learn'], o);
+  assert.equal(opt.stderr, 'dlpath: unknown option --seeed. Did you mean: --seed?\nRun `dlpath quiz --help` to see its options and examples.\n');
+  const zh = dlpath(['--lang', 'zh', 'quiz'], o);
   assert.equal(zh.code, 2);
-  assert.equal(zh.stderr, 'dlpath: 这个命令需要参数 module。\n运行 `dlpath --help` 查看所有命令和选项。\n');
+  assert.equal(zh.stderr, 'dlpath: 这个命令需要参数 module。\n运行 `dlpath quiz --help` 查看它的选项和示例。\n');
+  const unknown = dlpath(['list'], o);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command "list"\. Did you mean: tasks/);
   const choice = dlpath(['export', '--format', 'xml'], o);
   assert.equal(choice.code, 2);
   assert.match(choice.stderr, /^dlpath: --format <format> cannot be "xml": use one of json, csv, xapi\./);

@@ -26,7 +26,9 @@ export function readLocalized(dir: string, mod: Module, p: LPath, lang: Lang): s
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const { ix, store, states } = await standing(ctx);
   try {
-    const mod = findModule(ix, String(args[0]));
+    // No module named: the one the path goes on with (else the first).
+    const named = args[0] !== undefined && args[0] !== null && String(args[0]) !== '';
+    const mod = named ? findModule(ix, String(args[0])) : ix.module(nextStep(states)?.next?.module ?? '') ?? ix.ordered[0];
     const t = theme(ctx);
     if (!mod.lesson) {
       if (ctx.json) ctx.stdout.write(`${JSON.stringify({ module: mod.id, title: pick(mod.title), lang: ctx.lang, markdown: null, read: false })}\n`);

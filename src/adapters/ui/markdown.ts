@@ -20,6 +20,10 @@ function inline(s: string, t: Theme): string {
 
 function rest(s: string, t: Theme): string {
   return s
+    // Chinese typography: “…” rather than ASCII quotes around Chinese words, and no space after
+    // full-width punctuation.
+    .replace(/"([^"\n]*[\u3400-\u9fff][^"\n]*)"/g, '“$1”')
+    .replace(/([，。；：！？、])[ \t]+(?=\S)/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) => `${text} (${t.link(url)})`)
     // Emphasis markers must not touch a letter, digit or bracket of code: A**2 or x**y**z stay as written.
     .replace(/(^|[^A-Za-z0-9_)\]}*])\*\*(\S(?:[^*]*\S)?)\*\*(?=$|[^A-Za-z0-9_(\[{*])/g,
