@@ -422,7 +422,7 @@ def _unchanged(snap, x):
     return _same_value(snap[1], x)
 
 
-def _signature(fn):
+def _call_signature(fn):
     import inspect
     try:
         return inspect.signature(fn)
@@ -457,7 +457,7 @@ class _CallChecks(object):
     def wrap(self, fn):
         import functools
         checks = self
-        sig = _signature(fn)  # once per function: a test may call it thousands of times
+        sig = _call_signature(fn)  # once per function: a test may call it thousands of times
 
         @functools.wraps(fn)
         def checked(*args, **kwargs):
