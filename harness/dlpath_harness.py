@@ -921,7 +921,7 @@ class _Codec(object):
                           if isinstance(getattr(x, "__doc__", None), str) else None,
                           "file": code.co_filename if code is not None else None,
                           "line": code.co_firstlineno if code is not None else None,
-                          "sig": _signature(x)}
+                          "sig": _signature_data(x)}
         return desc
 
     # -- decoding
@@ -1011,7 +1011,7 @@ class _Codec(object):
         raise ValueError("malformed value")
 
 
-def _signature(fn):
+def _signature_data(fn):
     """The parameters of fn as plain data: [name, kind, has_default]."""
     try:
         import inspect
