@@ -7,6 +7,7 @@ import { Store, type StoredEvent } from '../adapters/store/store.js';
 import { EnvError, UsageError } from '../core/errors.js';
 import { looksLikeSqlite, realPathLoose, writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/path.js';
+import { uuidV5, XAPI_NAMESPACE } from '../adapters/store/uuid.js';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../adapters/store/export-format.js';
 import { loadCurriculum } from '../adapters/curriculum/index.js';
 
@@ -33,15 +34,15 @@ const VERBS: Record<string, string> = {
 function xapi(e: StoredEvent, home: string): unknown {
   const data = (e.data ?? {}) as Record<string, unknown>;
   const statement: Record<string, unknown> = {
-    id: undefined,
+    // Derived from the event's id (UUID v5): the same event sent twice to a Learning Record Store is stored once.
+    id: uuidV5(e.uid, XAPI_NAMESPACE),
     // The learner is named by a digest of the data folder: stable across exports, without the user name in the path.
     actor: { objectType: 'Agent', account: { homePage: 'urn:dlpath', name: `learner-${createHash('sha256').update(home).digest('hex').slice(0, 16)}` } },
     verb: { id: VERBS[e.kind] ?? 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': e.kind } },
     object: { objectType: 'Activity', id: `urn:dlpath:${e.module ?? 'path'}${e.item ? `:${e.item}` : ''}` },
     timestamp: e.ts,
-    context: { extensions: { 'urn:dlpath:epoch': e.epoch, 'urn:dlpath:event': e.id } },
+    context: { extensions: { 'urn:dlpath:epoch': e.epoch, 'urn:dlpath:event': e.uid } },
   };
-  delete statement.id;
   if (typeof data.correct === 'boolean') statement.result = { success: data.correct };
   if (typeof data.score === 'number') statement.result = { score: { scaled: data.score }, success: Boolean(data.passed) };
   return statement;
