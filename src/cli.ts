@@ -36,6 +36,8 @@ function langFromArgv(argv: string[]): string | undefined {
 }
 
 export async function runCli(argv: string[], io: IO): Promise<number> {
+  // A Tab in the learner's shell: ids only, before anything else is set up.
+  if (argv[0] === '__complete') return (await import('./commands/completion.js')).complete(argv.slice(1), io);
   // The help text is written before a command runs: its language comes from the same places.
   let saved: string | undefined;
   try { saved = readConfig(homeFromArgv(argv, io.env, io.cwd)).lang; } catch { /* reported when a command runs */ }
@@ -146,6 +148,19 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     }
     await action(() => import('./commands/status.js'))(cmd.opts(), cmd);
   });
+
+  program.command('completion').description(m('cmdCompletion')).argument('<shell>', m('argShell'))
+    .action(async (_shell: string, _o: unknown, cmd: Command) => {
+      const spec = {
+        commands: program.commands.map((c) => ({
+          name: c.name(), description: c.description(),
+          options: c.options.map((o) => ({ long: o.long!, value: o.required || o.optional })).filter((o) => o.long),
+        })),
+        globals: program.options.map((o) => ({ long: o.long!, value: o.required || o.optional })).filter((o) => o.long),
+      };
+      const ctx = makeContext(cmd.optsWithGlobals() as GlobalOptions, io);
+      code = await (await import('./commands/completion.js')).run(ctx, [_shell], {}, spec);
+    });
 
   // Every command's --help ends with examples and the global options it honours.
   for (const c of program.commands) {
