@@ -250,7 +250,7 @@ test('D7, D12: a full disk during a quiz is named as such (exit 4); a file-size 
   assert.deepEqual(await checkDatabase(home, { scripted: true }), []);
   assert.equal(dlpath(['progress'], { home, curriculum: QUIZ }).code, 0);
 
-  const disk = smallTmpfs(400);
+  const disk = smallTmpfs(2048);
   if (!disk) { t.diagnostic('the real full disk needs root and mount: skipped'); return; }
   const h2 = path.join(disk, 'home');
   assert.equal(dlpath(['quiz', 'basics', '--answers', '-'], { home: h2, curriculum: QUIZ, input: RIGHT }).code, 0);
