@@ -80,12 +80,12 @@ def test_learns_the_best_arm(m):
     means = np.array([0.2, 0.5, 0.8])          # chance of a reward of 1 on each arm
     theta = np.zeros(3)
     avg = 0.0
-    for _ in range(600):
+    for _ in range(150):
         pi = _softmax(theta)
-        actions = g.choice(3, size=16, p=pi)
-        rewards = (g.random(16) < means[actions]).astype(np.float64)
-        theta = theta + 0.5 * np.asarray(m.reinforce_grad(theta, actions, rewards, avg), dtype=np.float64)
+        actions = g.choice(3, size=32, p=pi)
+        rewards = (g.random(32) < means[actions]).astype(np.float64)
+        theta = theta + 1.0 * np.asarray(m.reinforce_grad(theta, actions, rewards, avg), dtype=np.float64)
         avg = 0.9 * avg + 0.1 * rewards.mean()
     p_best = _softmax(theta)[2]
-    assert_true(p_best > 0.9, tr("after 600 steps π(best arm) should exceed 0.9, got %.3f",
-                                 "600 步之后 π(最好的臂) 应超过 0.9，得到的是 %.3f") % p_best)
+    assert_true(p_best > 0.9, tr("after 150 steps π(best arm) should exceed 0.9, got %.3f",
+                                 "150 步之后 π(最好的臂) 应超过 0.9，得到的是 %.3f") % p_best)
