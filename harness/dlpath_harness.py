@@ -1543,6 +1543,7 @@ def main(argv=None):
     except WorkerGone:
         pass
     tests_error = None
+    tests_at = (None, None)  # where in the tests file they broke: (line, column)
     try:
         if isinstance(tests_source, Exception):
             raise tests_source
@@ -1556,6 +1557,12 @@ def main(argv=None):
             raise
         tb = traceback.format_exception(type(exc), exc, exc.__traceback__)
         tests_error = "".join(tb[-3:]).strip()
+        if isinstance(exc, SyntaxError) and exc.filename == args.tests:
+            tests_at = (exc.lineno, exc.offset)
+        else:
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == args.tests]
+            if frames:
+                tests_at = (frames[-1].lineno, None)
     try:
         load = peer.wait()
     except WorkerGone:
@@ -1569,7 +1576,7 @@ def main(argv=None):
     report.emit({"event": "load", "status": "ok"})
     learner = _LearnerModule(peer, args.learner)
     if tests_error is not None:
-        report.emit({"event": "tests", "status": "error", "message": tests_error})
+        report.emit({"event": "tests", "status": "error", "message": tests_error, "line": tests_at[0], "column": tests_at[1]})
         report.emit({"event": "done"})
         return 0
     names = [n for n, v in vars(tests).items() if n.startswith("test_") and isinstance(v, types.FunctionType)]

@@ -122,6 +122,8 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.command('validate').description(m('cmdValidate')).argument('[dir]')
     .option('--strict', m('optStrict'))
     .option('--run-solutions', m('optRunSolutions'))
+    .option('--task <id>', m('optValidateTask'))
+    .option('--against <what>', m('optAgainst'))
     .action(action(() => import('./commands/validate.js')));
   program.command('schema').description(m('cmdSchema'))
     .option('--out <dir>', m('optSchemaOut'))

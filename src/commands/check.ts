@@ -59,7 +59,7 @@ export async function runCheck(ctx: Context, ix: CurriculumIndex, store: Store, 
     skip: r.outcome === 'missing_packages' && skippable(r.missing) }, epoch);
   if (r.outcome === 'tests_broken') {
     throw new CurriculumError(`${m('testsBroken', { task: task.id })}\n${r.problem?.message ?? ''}`,
-      m('validateHint', { dir: ix.curriculum.dir }));
+      m('validateTaskHint', { dir: ix.curriculum.dir, task: task.id }));
   }
   let next: CheckRun['next'];
   if (earlierEpoch) return { found, file, run, firstPass: false, earlierEpoch, next: undefined };

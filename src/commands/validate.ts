@@ -9,7 +9,7 @@ import { m } from '../i18n/curriculum.js';
 import { EXIT } from '../core/errors.js';
 import type { Problem } from '../core/checks.js';
 
-export interface ValidateOptions { strict?: boolean; runSolutions?: boolean; curriculum?: string }
+export interface ValidateOptions { strict?: boolean; runSolutions?: boolean; curriculum?: string; task?: string; against?: string }
 
 /** The nearest folder from `from` upwards that holds curriculum.yaml. */
 export function courseAbove(from: string): string | undefined {
@@ -37,9 +37,15 @@ export async function run(ctx: Context, args: unknown[], opts: ValidateOptions):
   if (why && !ctx.json) ctx.stdout.write(`${why}\n`);
   const res = loadCurriculumFiles(dir);
   const problems: Problem[] = sortProblems(res.problems);
+  if (opts.task && res.curriculum && !problems.some((p) => p.severity === 'error')) {
+    return (await import('./validate-task.js')).runTask(ctx, res.curriculum, opts.task, opts.against);
+  }
   if (opts.runSolutions && res.curriculum) {
     const { checkSolutions } = await import('../adapters/runner/solutions.js');
     problems.push(...(await checkSolutions(ctx, res.curriculum)));
+  } else if (res.curriculum) {
+    const { compileTaskFiles } = await import('../adapters/runner/solutions.js');
+    problems.push(...compileTaskFiles(ctx.env, res.curriculum));
   }
   const strict = Boolean(opts.strict);
   const realErrors = problems.filter((p) => p.severity === 'error').length;

@@ -9,7 +9,7 @@ export type HarnessEvent =
   | { event: 'load'; status: 'ok' }
   | { event: 'load'; status: 'syntax'; message: string; line: number | null; column: number | null; text: string }
   | { event: 'load'; status: 'error'; message: string; line: number | null }
-  | { event: 'tests'; status: 'error'; message: string }
+  | { event: 'tests'; status: 'error'; message: string; line?: number | null; column?: number | null }
   | { event: 'plan'; tests: string[]; docs?: string[] }
   | { event: 'start'; test: string }
   | { event: 'result'; test: string; doc: string; status: 'passed' | 'failed' | 'error' | 'todo'; message?: string; line?: number | null; ms?: number }
@@ -143,7 +143,8 @@ export function interpret(p: ProcessEnd): CheckResult {
   if (broken) {
     const pkg = missingModule(broken.message);
     if (pkg) return { ...base, python, outcome: 'missing_packages', missing: [pkg] };
-    return { ...base, python, outcome: 'tests_broken', problem: { message: broken.message } };
+    return { ...base, python, outcome: 'tests_broken', problem: { message: broken.message,
+      ...(broken.line ? { line: broken.line } : {}), ...(broken.column ? { column: broken.column } : {}) } };
   }
 
   const plan = p.events.find((e): e is Extract<HarnessEvent, { event: 'plan' }> => e.event === 'plan');

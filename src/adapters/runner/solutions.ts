@@ -11,7 +11,8 @@ import type { Problem } from '../../core/checks.js';
 import type { KeyPath } from '../../core/schema.js';
 import type { CheckResult } from '../../core/check-result.js';
 import { readYamlFile, type YamlFile } from '../curriculum/yaml-file.js';
-import { runHarness } from './python.js';
+import { spawnSync } from 'node:child_process';
+import { pythonCommand, runHarness } from './python.js';
 import { taskFile } from './index.js';
 import { m } from '../../i18n/tasks.js';
 
@@ -107,6 +108,87 @@ function lastLine(s: string | undefined): string {
   return exc ?? firstLine(s);
 }
 
+/** A path as validate prints it: relative to the course when inside it. */
+function courseRel(c: Curriculum, abs: string): string {
+  const r = path.relative(c.dir, abs);
+  return r.startsWith('..') || path.isAbsolute(r) ? abs : r.split(path.sep).join('/');
+}
+
+/** The line of `def <name>(` in a tests file, if it is there. */
+function defLine(file: string, name: string): number | undefined {
+  let text: string;
+  try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+  const i = text.split(/\r?\n/).findIndex((l) => new RegExp(`^def\\s+${name}\\s*\\(`).test(l));
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * What went wrong in one run, at the .py file and line it is about: broken tests at their line
+ * in tests.py; a file that does not compile or import at its own line; each failing test at the
+ * line of the run file where it went wrong, else at the test's `def` in tests.py.
+ */
+export function pyProblemsOf(c: Curriculum, mod: Module, task: Task, file: string, r: CheckResult): Problem[] {
+  const tests = taskFile(c.dir, mod, task.tests);
+  const out: Problem[] = [];
+  const push = (abs: string, line: number | undefined, column: number | undefined, message: string) =>
+    out.push({ file: courseRel(c, abs), path: [], severity: 'error', line: line ?? 1, column: column ?? 1, message });
+  switch (r.outcome) {
+    case 'tests_broken':
+      push(tests, r.problem?.line, r.problem?.column, m('testsBrokenProblem', { message: lastLine(r.problem?.message) }));
+      break;
+    case 'syntax_error':
+      push(file, r.problem?.line, r.problem?.column, `SyntaxError: ${r.problem?.message ?? ''}`);
+      break;
+    case 'load_error':
+      push(file, r.problem?.line, undefined, lastLine(r.problem?.message));
+      break;
+    case 'failed':
+      for (const x of r.tests) {
+        if (x.status !== 'failed' && x.status !== 'error' && x.status !== 'timeout') continue;
+        const message = m('testFailsWith', { test: x.name, file: path.basename(file), message: x.status === 'timeout' ? m('solTimedOut', { s: r.timeLimit }) : lastLine(x.message ?? x.ended) });
+        if (x.line) push(file, x.line, undefined, message);
+        else push(tests, defLine(tests, x.name), undefined, message);
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
+ * Plain `validate` (no --run-solutions): every task's Python files are compiled, in one Python
+ * process, so a syntax error in tests.py or solution.py shows at its file:line:column without
+ * running anything. Without a Python, nothing is reported here (doctor says so).
+ */
+export function compileTaskFiles(env: NodeJS.ProcessEnv, c: Curriculum): Problem[] {
+  const files: string[] = [];
+  for (const mod of c.modules) for (const task of mod.tasks) {
+    for (const rel of [task.tests, task.solution, task.starter, ...wrongFiles(c, mod, task)]) {
+      const abs = taskFile(c.dir, mod, rel);
+      if (!files.includes(abs) && fs.existsSync(abs)) files.push(abs);
+    }
+  }
+  if (!files.length) return [];
+  const code = [
+    'import sys, json',
+    'out = []',
+    'for f in sys.argv[1:]:',
+    '    try:',
+    '        with open(f, "rb") as fh: compile(fh.read(), f, "exec", dont_inherit=True)',
+    '    except SyntaxError as e:',
+    '        out.append({"file": f, "line": e.lineno, "column": e.offset, "message": "%s: %s" % (type(e).__name__, e.msg)})',
+    '    except Exception:',
+    '        pass',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const r = spawnSync(pythonCommand(env), ['-B', '-c', code, ...files], { env, encoding: 'utf8', timeout: 30000 });
+  if (r.error || r.status !== 0) return [];
+  let found: Array<{ file: string; line: number | null; column: number | null; message: string }>;
+  try { found = JSON.parse(r.stdout.trim().split('\n').pop() ?? '[]'); } catch { return []; }
+  return found.map((x) => ({ file: courseRel(c, x.file), path: [], severity: 'error' as const, line: x.line ?? 1, column: x.column ?? 1, message: x.message }));
+}
+
 export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Problem[]> {
   const jobs: Job[] = [];
   const fewWrong: Array<{ mod: Module; index: number; n: number; dir: string }> = [];
@@ -166,6 +248,10 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
     if (r.outcome === 'tests_broken') {
       skipped.add(`${d.mod.id}/${d.index}`);
       add(d, 'tests', 'error', m('testsBrokenProblem', { message: lastLine(r.problem?.message) }));
+      // ... and at the line of tests.py where they break (once per task, whichever file ran first).
+      for (const p of pyProblemsOf(c, d.mod, d.task, taskFile(c.dir, d.mod, d.rel), r)) {
+        if (!problems.some((x) => x.file === p.file && x.line === p.line && x.message === p.message)) problems.push(p);
+      }
       continue;
     }
     if ((r.outcome === 'passed' || r.outcome === 'failed') && r.total === 0) {
@@ -184,7 +270,11 @@ export async function checkSolutions(ctx: Context, c: Curriculum): Promise<Probl
       }
     } else if (d.role === 'solution') {
       // No "too slow" warning: timings on a busy CI machine would make `validate --strict` flaky.
-      if (r.outcome !== 'passed') add(d, 'solution', 'error', whyNot(r));
+      if (r.outcome !== 'passed') {
+        add(d, 'solution', 'error', whyNot(r));
+        // Every failing test, at the line of solution.py (or tests.py) it is about: no "(+1 more)".
+        problems.push(...pyProblemsOf(c, d.mod, d.task, taskFile(c.dir, d.mod, d.rel), r));
+      }
     } else {
       if (r.outcome === 'passed') add(d, 'starter', 'error', m('starterPasses', { total: r.total }));
       else if (r.outcome === 'syntax_error') {
