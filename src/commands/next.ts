@@ -76,7 +76,11 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
       case 'task': {
         code = await (await import('./task.js')).run(ctx, [step.task!], { walk: true });
         if (code !== 0) return code;
-        if ((await codeLoop(ctx, step)) !== 'passed') return 0;
+        if ((await codeLoop(ctx, step)) !== 'passed') {
+          const { m: mt } = await import('../i18n/tasks.js');
+          ctx.stdout.write(`${wrap(mt('watchStoppedWalk', { task: step.task! }), textWidth(ctx.stdout)).join('\n')}\n`);
+          return 0;
+        }
         break;
       }
     }

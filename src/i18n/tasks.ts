@@ -109,6 +109,7 @@ export const m = messages({
     noEditor: 'Open {file} in your editor. (With $EDITOR set, or `dlpath config set editor <command>`, dlpath offers to open it for you.)',
     watchInWalk: 'dlpath checks your file each time you save it, and goes on when it passes.',
     watchStopped: 'Stopped watching.',
+    watchStoppedWalk: 'Stopped watching. `dlpath next` (or `dlpath watch {task}`) picks it up again; `dlpath check {task}` checks once.',
     watchGone: '{file} is gone; waiting for it to come back.',
     // dlpath doctor
     doctorHeader: 'dlpath doctor',
@@ -276,6 +277,7 @@ export const m = messages({
     noEditor: '请在你的编辑器中打开 {file}。（设置了 $EDITOR，或运行 `dlpath config set editor <命令>` 后，dlpath 会帮你打开。）',
     watchInWalk: '每次保存文件，dlpath 都会检查；通过后自动进入下一步。',
     watchStopped: '已停止监视。',
+    watchStoppedWalk: '已停止监视。`dlpath next`（或 `dlpath watch {task}`）可以接着做；`dlpath check {task}` 检查一次。',
     watchGone: '{file} 不见了；等待它重新出现。',
     doctorHeader: 'dlpath 环境检查',
     docNode: 'Node.js',
