@@ -1076,6 +1076,7 @@ class _Peer(object):
         self.learner_path = learner_path
         self.worker = worker
         self.root = None  # worker: the learner's module
+        self.pid = os.getpid()
 
     # -- requests
     def request(self, op, **fields):
@@ -1083,6 +1084,8 @@ class _Peer(object):
         return self.wait(fields.get("a"), fields.get("k"))
 
     def send_request(self, op, **fields):
+        if self.worker and os.getpid() != self.pid:
+            os._exit(0)
         bufs = []
         head = {"op": op}
         for k, v in fields.items():
@@ -1198,6 +1201,8 @@ class _Peer(object):
                 raise
             bufs_out = []
             reply = {"x": self.describe(exc)}
+        if self.worker and os.getpid() != self.pid:
+            os._exit(0)  # a process the learner forked that returned into the worker: it must not answer too
         reply["w"] = [[w.category.__name__, w.category.__module__, str(w.message)[:2000], str(w.filename), w.lineno]
                       for w in (caught or [])][:50]
         try:

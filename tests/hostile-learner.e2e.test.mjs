@@ -136,3 +136,11 @@ test('learner_steps and learner_modules measure the learner\'s own process', () 
   const results = String(r.output[3]).split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.event === 'result');
   assert.deepEqual(results.map((e) => [e.test, e.status, e.message]), [['test_steps', 'passed', undefined], ['test_modules', 'passed', undefined]]);
 });
+
+test('a child the learner\'s function forks, returning into the harness, does not answer for it (fork_returns.py passes)', () => {
+  const { r } = checkHostile('fork_returns');
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.outcome, 'passed');
+  assert.equal(out.passed, 3);
+});
