@@ -8,6 +8,8 @@ import { displayWidth, padDisplay } from '../adapters/ui/markdown.js';
 import { statusLabel, statusSymbol } from './path.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
+import { calendarOf, calendarRange, calendarSection } from './calendar.js';
+import { isUtf8 } from '../adapters/ui/theme.js';
 
 function bar(percent: number, width = 20): string {
   const full = Math.round((percent / 100) * width);
@@ -15,7 +17,8 @@ function bar(percent: number, width = 20): string {
 }
 
 export async function run(ctx: Context): Promise<number> {
-  const { ix, progress, states, streak: days, due } = await standingWithActivity(ctx);
+  const { ix, progress, states, streak: days, due, activity } = await standingWithActivity(ctx, { days: calendarRange(ctx.clock()) });
+  const calendar = calendarOf(ctx.clock(), activity ?? new Map());
   const byId = new Map(states.map((s) => [s.module.id, s]));
   const moduleRow = (s: ModuleState) => {
     const mp = progress.modules[s.module.id];
@@ -49,7 +52,7 @@ export async function run(ctx: Context): Promise<number> {
     reviews_due: due,
   };
   if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ ...summary, tracks }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ ...summary, tracks, calendar }, null, 2)}\n`);
     return 0;
   }
   const t = theme(ctx);
@@ -89,6 +92,7 @@ export async function run(ctx: Context): Promise<number> {
     }
     out.push('');
   }
+  out.push(...await calendarSection(calendar, t, columns, !isUtf8(ctx.env)), '');
   await page(ctx, `${out.join('\n')}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
 import { readProgress, streak } from '../adapters/store/progress.js';
 import { dueCount } from '../adapters/store/review-due.js';
+import { activityCounts } from '../adapters/store/activity.js';
 import { moduleStates, type ModuleState, type ProgressSnapshot, type Step } from '../core/path.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
@@ -39,10 +40,12 @@ export async function standingOnly(ctx: Context): Promise<Omit<Standing, 'store'
 }
 
 /** Where the learner stands, with the streak and the reviews due; the store is closed again (read only: works on a read-only home). */
-export async function standingWithActivity(ctx: Context): Promise<Omit<Standing, 'store'> & { streak: number; due: number }> {
+export async function standingWithActivity(ctx: Context, opts: { days?: [string, string] } = {}): Promise<Omit<Standing, 'store'> & { streak: number; due: number; activity?: Map<string, number> }> {
   const { store, ...rest } = await standing(ctx, { readOnlyOk: true });
   try {
-    return { ...rest, streak: streak(store), due: dueCount(store) };
+    // opts.days: the events per day between two local days (the activity calendar).
+    const activity = opts.days ? activityCounts(store, ...opts.days) : undefined;
+    return { ...rest, streak: streak(store), due: dueCount(store), activity };
   } finally {
     store.close();
   }

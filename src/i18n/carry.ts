@@ -19,6 +19,10 @@ export const m = messages({
     importDone: 'Imported {added} {added:event|events} from {file} ({present} {present:was|were} here already); progress rebuilt from {total} events.',
     importWould: 'Would import {added} {added:event|events} from {file} ({present} {present:is|are} here already). Nothing was written (--dry-run).',
     importKinds: '  {kind}: {n}',
+    calHeader: 'Activity, last {weeks} weeks',
+    calLess: 'Less',
+    calMore: 'More',
+    calTotal: '{n} {n:event|events} in {weeks} {weeks:week|weeks}; busiest day: {max}',
   },
   zh: {
     importMissing: '无法读取 {file}（{reason}）。',
@@ -38,5 +42,9 @@ export const m = messages({
     importDone: '已从 {file} 导入 {added} 个事件（{present} 个已存在）；已根据 {total} 个事件重建进度。',
     importWould: '将从 {file} 导入 {added} 个事件（{present} 个已存在）。未写入任何内容（--dry-run）。',
     importKinds: '  {kind}：{n}',
+    calHeader: '最近 {weeks} 周的学习活动',
+    calLess: '少',
+    calMore: '多',
+    calTotal: '{weeks} 周内共 {n} 个事件；最多的一天：{max} 个',
   },
 });
