@@ -31,7 +31,7 @@ const YAML = createRequire(import.meta.url)('yaml');
  */
 function pairs(cases) {
   const script = `
-import json, os, subprocess, sys, statistics
+import json, os, subprocess, sys, statistics, time
 cases = json.load(sys.stdin)
 env = dict(os.environ)
 def cpu(argv, cwd=None, fds=False):
@@ -41,27 +41,28 @@ def cpu(argv, cwd=None, fds=False):
         r, w = os.dup2(r0, 40), os.dup2(w0, 41)
         os.close(r0); os.close(w0)
         os.dup2(w, 3)
+    t0 = time.perf_counter()
     p = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     if fds:
         os.close(3); os.close(w)
         while os.read(r, 65536): pass
         os.close(r)
     _, status, ru = os.wait4(p.pid, 0)
-    return ru.ru_utime + ru.ru_stime, os.waitstatus_to_exitcode(status)
+    return ru.ru_utime + ru.ru_stime, os.waitstatus_to_exitcode(status), time.perf_counter() - t0
 out = []
 for c in cases:
-    ratios, base_ms, cmd_ms = [], [], []
+    ratios, walls, base_ms, cmd_ms = [], [], [], []
     for i in range(c["runs"]):
         if c.get("prepare"):
             subprocess.run(c["prepare"], shell=True, check=True, env=env)
-        b, _ = cpu(c["base"], c.get("cwd"), c.get("base_fd3", False))
+        b, _, bw = cpu(c["base"], c.get("cwd"), c.get("base_fd3", False))
         if c.get("prepare"):
             subprocess.run(c["prepare"], shell=True, check=True, env=env)
-        t, code = cpu(c["argv"], c.get("cwd"))
+        t, code, tw = cpu(c["argv"], c.get("cwd"))
         if code not in c.get("codes", [0]):
             sys.exit("%s: exit code %s" % (" ".join(c["argv"]), code))
-        ratios.append(t / b); base_ms.append(b * 1000); cmd_ms.append(t * 1000)
-    out.append({"ratio": statistics.median(ratios), "base": statistics.median(base_ms), "ms": statistics.median(cmd_ms)})
+        ratios.append(t / b); walls.append(tw / bw); base_ms.append(b * 1000); cmd_ms.append(t * 1000)
+    out.append({"ratio": statistics.median(ratios), "wall": statistics.median(walls), "base": statistics.median(base_ms), "ms": statistics.median(cmd_ms)})
 print(json.dumps(out))
 `;
   const r = spawnSync(python, ['-c', script], { env, input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -158,7 +159,7 @@ try {
     fs.copyFileSync(ws, starterCopy);
     if (want('starter')) {
       cases.push({ base, argv: [process.execPath, bin, '--home', home, 'check', task], runs, codes: [1], prepare: `cp '${starterCopy}' '${ws}'` });
-      label.push(['check on an untouched starter (vs node -e 0)', 2.5]);
+      label.push(['check on an untouched starter, no Python (vs node -e 0)', 2.5]);
     }
     if (want('check')) {
       const solution = path.join(root, 'curriculum', 'modules', mod, t.solution);
@@ -171,13 +172,14 @@ try {
     }
   }
   const out = pairs(cases);
-  out.forEach((o, i) => rows.push({ case: label[i][0], ratio: o.ratio, ms: o.ms, base: o.base, budget: label[i][1] }));
+  out.forEach((o, i) => rows.push({ case: label[i][0], ...o, budget: label[i][1] }));
   const w = Math.max(...rows.map((r) => r.case.length));
-  console.log(`CPU time (user + sys) as a ratio to the baseline run just before it; median of ${runs} pairs.`);
-  console.log(`${'case'.padEnd(w)}  ratio  budget   ms (baseline ms)`);
+  console.log(`CPU time (user + sys, children included) as a ratio to the baseline run just before it; median of ${runs} pairs.`);
+  console.log(`(wall: the same ratio of elapsed times, which a busy machine blurs)`);
+  console.log(`${'case'.padEnd(w)}  ratio  budget   wall  CPU ms (baseline)`);
   for (const r of rows) {
     const ok = r.ratio <= r.budget ? ' ' : '!';
-    console.log(`${r.case.padEnd(w)}  ${r.ratio.toFixed(2).padStart(5)}× ${ok}≤${String(r.budget).padEnd(4)}  ${r.ms.toFixed(0).padStart(4)} (${r.base.toFixed(0)})`);
+    console.log(`${r.case.padEnd(w)}  ${r.ratio.toFixed(2).padStart(5)}× ${ok}≤${String(r.budget).padEnd(4)} ${r.wall.toFixed(2).padStart(5)}×  ${r.ms.toFixed(0).padStart(4)} (${r.base.toFixed(0)})`);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
