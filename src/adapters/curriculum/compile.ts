@@ -2,26 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { loadCurriculumFiles } from './load.js';
-import { writeCompiled, type OutlineFile, type StampEntry } from './compiled.js';
+import { writeCompiled, type OutlineFile } from './compiled.js';
+import { stampFiles } from './stamp.js';
 import type { Problem } from '../../core/checks.js';
-
-/** The stamp of each file (or folder: its sorted names) relative to the course folder; undefined if one is gone. */
-export function stampFiles(dir: string, rels: string[]): StampEntry[] | undefined {
-  const out: StampEntry[] = [];
-  for (const rel of rels) {
-    const abs = path.join(dir, rel);
-    try {
-      const st = fs.statSync(abs);
-      const body = st.isDirectory() ? fs.readdirSync(abs).sort().join('\n') : fs.readFileSync(abs);
-      out.push([rel, st.mtimeMs, st.size, st.ino, st.ctimeMs, createHash('sha1').update(body).digest('hex')]);
-    } catch {
-      return undefined;
-    }
-  }
-  return out;
-}
 
 /**
  * Loads and validates the course in `dir` and writes its compiled copy into `folder`. A course that is

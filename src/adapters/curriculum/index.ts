@@ -71,7 +71,7 @@ async function fromPackage(dir: string, folder: string): Promise<OutlineFile | u
   if (!pkg) return undefined;
   const contentDir = path.join(PACKAGE_COMPILED, pkg.build);
   if (fresh(dir, pkg.stamp)) return { ...pkg, contentDir };
-  const { stampFiles } = await import('./compile.js');
+  const { stampFiles } = await import('./stamp.js');
   const now = stampFiles(dir, pkg.stamp.map(([rel]) => rel));
   if (!now || now.some((e, i) => e[5] !== pkg.stamp[i][5])) return undefined;
   const outline = { ...pkg, stamp: now, contentDir };
