@@ -142,9 +142,13 @@ try {
     for (const c of commands) { cases.push({ base, argv: [process.execPath, bin, '--home', home, '--curriculum', cur, ...c], runs }); label.push([`${c.join(' ')}, 10× course (${modules} modules)`, 3]); }
   }
   if (want('first')) {
+    // As installed: a copy of the package (new file times and inodes, as npm gives them), a new data folder each run.
+    const pkg = path.join(tmp, 'installed');
+    for (const d of ['bin', 'dist', 'curriculum', 'harness', 'schema', 'package.json']) fs.cpSync(path.join(root, d), path.join(pkg, d), { recursive: true });
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'));
     const home = path.join(tmp, 'first');
-    cases.push({ base, argv: [process.execPath, bin, '--home', home, 'next', '--json'], runs, prepare: `rm -rf '${home}'` });
-    label.push(['first command in a fresh data folder (next --json)', 4]);
+    cases.push({ base, argv: [process.execPath, path.join(pkg, 'bin', 'dlpath'), '--home', home, 'next', '--json'], runs, prepare: `rm -rf '${home}'` });
+    label.push(['first command in a fresh data folder, installed copy (next --json)', 4]);
   }
   if (want('check') || want('starter')) {
     const home = path.join(tmp, 'check');
