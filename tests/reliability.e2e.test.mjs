@@ -62,6 +62,20 @@ test('D3: a write error on stdout (/dev/full) is exit 4 with a message; a closed
   assert.match(r.stdout, /rc=1$/m, r.stderr);
 });
 
+test('D3: watch stops when nobody reads its output any more (watch | head -1)', async () => {
+  const home = tempDir();
+  assert.equal(run(home, ['task', 'scale']).code, 0);
+  fs.copyFileSync(FAILS, path.join(home, 'workspace', 'tb-vectors', 'scale.py'));
+  const p = spawn(process.execPath, [BIN, 'watch'], { env: testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: TASKS }), stdio: ['pipe', 'pipe', 'pipe'] });
+  const closed = new Promise((res) => p.on('close', (code) => res(code)));
+  await new Promise((res) => p.stdout.once('data', res));
+  p.stdout.destroy(); // the reader goes away, as head does after its line
+  const timer = setTimeout(() => p.kill('SIGKILL'), 30000);
+  const code = await closed;
+  clearTimeout(timer);
+  assert.equal(code, 0, 'watch ended by itself');
+});
+
 // ------------------------------------------------------------------ D4: work that began before a reset
 
 test('D4: a check that began before a reset is recorded in the round it began in, and says so', async () => {

@@ -112,6 +112,9 @@ export async function watchTask(ctx: Context, ix: CurriculumIndex, store: Store,
     timer = setTimeout(() => { current = check(); }, DEBOUNCE_MS);
   });
   watcher.on('error', (e) => { fatal = e; stop('stopped'); });
+  // Nobody reads the output any more (`dlpath watch | head`): stop, as q would.
+  const onOutError = (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') stop('stopped'); };
+  ctx.stdout.on('error', onOutError);
 
   const key = (k: string) => {
     if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') stop('stopped');
@@ -129,6 +132,7 @@ export async function watchTask(ctx: Context, ix: CurriculumIndex, store: Store,
     abort.abort();
     clearTimeout(timer);
     watcher.close();
+    ctx.stdout.off('error', onOutError);
     ctx.stdin.off('data', onKey);
     if (tty) ctx.stdin.setRawMode!(false);
     ctx.stdin.pause();
