@@ -1471,10 +1471,22 @@ def _doc(fn):
     return lines[0] if lines else ""
 
 
+MAX_FILE = 1024 * 1024  # bytes of the learner's file or the tests file
+
+
 def _read_text(path):
-    """A Python file's text, decoded as Python would (a coding declaration is honoured)."""
+    """A Python file's text, decoded as Python would (a coding declaration is honoured); a regular file
+    of at most MAX_FILE bytes (a device or a pipe would never end)."""
+    import stat
+    if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: a FIFO's open would wait for a writer
+        raise OSError("%s is not a regular file" % path)
     with open(path, "rb") as f:
-        return importlib.util.decode_source(f.read())
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError("%s is not a regular file" % path)
+        data = f.read(MAX_FILE + 1)
+    if len(data) > MAX_FILE:
+        raise OSError("%s is larger than 1 MiB" % path)
+    return importlib.util.decode_source(data)
 
 
 def _writable_dirs(learner_path, private_tmp):

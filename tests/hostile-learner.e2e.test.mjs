@@ -144,3 +144,19 @@ test('a child the learner\'s function forks, returning into the harness, does no
   assert.equal(out.outcome, 'passed');
   assert.equal(out.passed, 3);
 });
+
+test('a learner file that is a device, or larger than 1 MiB, is refused (exit 2), never read whole', () => {
+  for (const [what, make, message] of [
+    ['device', (f) => fs.symlinkSync('/dev/zero', f), /is not a regular file/],
+    ['2 MiB', (f) => fs.writeFileSync(f, `x = 1\n${'#'.repeat(2 * 1024 * 1024)}\n`), /is larger than 1 MiB/],
+  ]) {
+    const home = tempDir();
+    assert.equal(dlpath(['task', 'scale'], { home, curriculum: path.join(FIXTURES, 'tasks-basic') }).code, 0);
+    const file = path.join(home, 'workspace', 'tb-vectors', 'scale.py');
+    fs.rmSync(file);
+    make(file);
+    const r = dlpath(['check', 'scale'], { home, curriculum: path.join(FIXTURES, 'tasks-basic'), timeout: 60000 });
+    assert.equal(r.code, 2, `${what}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, message, what);
+  }
+});

@@ -10,7 +10,7 @@ import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { makeDirs } from '../adapters/dirs.js';
 import { writeFileAtomic } from '../adapters/files.js';
-import { readTaskFile, workspaceFile } from '../adapters/runner/index.js';
+import { readLearnerFile, readTaskFile, workspaceFile } from '../adapters/runner/index.js';
 import { currentTask, startTask, taskRow } from '../adapters/store/tasks.js';
 import type { Store } from '../adapters/store/store.js';
 import { renderMarkdown, textWidth, wrap } from '../adapters/ui/markdown.js';
@@ -86,7 +86,7 @@ export async function run(ctx: Context, args: unknown[], opts: { force?: boolean
     let created = false;
     let backup: string | undefined;
     if (exists && opts.force) {
-      const current = fs.readFileSync(file, 'utf8');
+      const current = readLearnerFile(file);
       if (current !== starter) {
         if (!ctx.yes) {
           if (!ctx.interactive) throw new UsageError(m('forceNeedsYes'));

@@ -11,6 +11,8 @@ export const m = messages({
     pythonHung: 'Python ({cmd}) did not start within {s} s: it never reached the test harness, so your file was not run and this check was not recorded.',
     // Task files
     taskFileMissing: 'The task file {file} is missing.',
+    learnerNotFile: 'Your file {file} is not a regular file (a folder, device or pipe): dlpath checks a Python file.',
+    learnerTooBig: 'Your file {file} is larger than 1 MiB: a task\'s solution is a few dozen lines.',
     validateHint: 'Run `dlpath validate {dir}` to check the curriculum.',
     validateTaskHint: 'An author can see where with `dlpath validate {dir} --task {task}`.',
     unknownTask: 'There is no task "{id}".',
@@ -184,6 +186,8 @@ export const m = messages({
     pythonBroken: 'Python（{cmd}）在运行任何测试之前就停止了。',
     pythonHung: 'Python（{cmd}）在 {s} 秒内没有启动：它没有运行到测试程序，所以你的文件没有被运行，这次检查也没有记录。',
     taskFileMissing: '任务文件 {file} 不存在。',
+    learnerNotFile: '你的文件 {file} 不是普通文件（而是文件夹、设备或管道）：dlpath 检查的是 Python 文件。',
+    learnerTooBig: '你的文件 {file} 超过 1 MiB：一道题的解答只有几十行。',
     validateHint: '运行 `dlpath validate {dir}` 检查课程。',
     validateTaskHint: '课程作者可以用 `dlpath validate {dir} --task {task}` 查看出错的位置。',
     unknownTask: '没有任务「{id}」。',

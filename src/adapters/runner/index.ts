@@ -3,10 +3,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Module, Task } from '../../core/model.js';
 import { ESSENTIAL_PACKAGES, isUntouched, notAttempted } from '../../core/check-result.js';
-import { CurriculumError } from '../../core/errors.js';
+import { CurriculumError, UsageError } from '../../core/errors.js';
 import { runHarness, type HarnessRun } from './python.js';
 import { m } from '../../i18n/tasks.js';
 import { serveCourseFile } from '../curriculum/files.js';
+import { readCapped } from '../curriculum/yaml-file.js';
+
+/** Bytes a learner's file may have: a device (/dev/zero) or a runaway generator must not be read whole. */
+export const MAX_LEARNER_BYTES = 1024 * 1024;
+
+/** The learner's file, if it is a regular file of at most 1 MiB (exit 2 otherwise). */
+export function readLearnerFile(file: string): string {
+  if (!fs.statSync(file).isFile()) throw new UsageError(m('learnerNotFile', { file }));
+  const r = readCapped(file, MAX_LEARNER_BYTES);
+  if (r.tooBig) throw new UsageError(m('learnerTooBig', { file }));
+  return r.text;
+}
 
 export { runHarness, probePython, pythonCommand, HARNESS, OUTPUT_LIMIT, type HarnessRun, type Captured, type PythonInfo } from './python.js';
 
@@ -37,7 +49,8 @@ export async function checkFile(
 ): Promise<HarnessRun> {
   const tests = taskFile(curriculumDir, mod, task.tests);
   readTaskFile(curriculumDir, mod, task.tests); // the tests file obeys the file rules before Python reads it
-  const untouched = starter !== undefined && isUntouched(fs.readFileSync(file, 'utf8'), starter);
+  const text = readLearnerFile(file);
+  const untouched = starter !== undefined && isUntouched(text, starter);
   // An untouched starter is answered at once, without starting Python; unless the task needs an
   // optional package beyond NumPy, which is then said first (the task may be skipped for it).
   if (untouched && task.packages.every((p) => ESSENTIAL_PACKAGES.includes(p))) {
