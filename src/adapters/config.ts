@@ -8,6 +8,7 @@ import path from 'node:path';
 import { EnvError } from '../core/errors.js';
 import { makeDirs } from './dirs.js';
 import { m } from '../i18n/config.js';
+import { writeFileAtomic } from './files.js';
 
 export interface Config {
   lang?: 'en' | 'zh';
@@ -55,9 +56,7 @@ export function writeConfig(home: string, cfg: Config): void {
   const file = configFile(home);
   try {
     makeDirs(home);
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${JSON.stringify(cfg, null, 2)}\n`);
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, `${JSON.stringify(cfg, null, 2)}\n`);
   } catch (e) {
     throw new EnvError(m('cannotWrite', { file, reason: (e as Error).message }), m('cannotWriteHint'));
   }
