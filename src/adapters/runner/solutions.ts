@@ -118,7 +118,8 @@ function courseRel(c: Curriculum, abs: string): string {
 function defLine(file: string, name: string): number | undefined {
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
-  const i = text.split(/\r?\n/).findIndex((l) => new RegExp(`^def\\s+${name}\\s*\\(`).test(l));
+  const re = new RegExp(`^def\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(`);
+  const i = text.split(/\r?\n/).findIndex((l) => re.test(l));
   return i < 0 ? undefined : i + 1;
 }
 
