@@ -1,0 +1,109 @@
+// Two terminals resuming the same unfinished quiz (issue #12 D6), in real terminals (tmux): the one that
+// answers a question second is told so clearly (exit 4), the first answer is kept, nothing is lost.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { BIN, FIXTURES, hasTmux, openDb, tempDir, testEnv } from './helpers.mjs';
+import { loadCurriculum } from '../dist/adapters/curriculum/index.js';
+
+const curriculum = path.join(FIXTURES, 'quiz-basic');
+
+const skip = hasTmux() ? false : 'tmux is not installed: the real-terminal quiz test needs it (apt-get install tmux)';
+
+function tmux(socket, ...args) {
+  const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+function screen(socket, s = 'quiz') {
+  return tmux(socket, 'capture-pane', '-p', '-J', '-S', '-500', '-t', s);
+}
+
+async function waitFor(socket, pattern, what, timeoutMs = 15000, s = 'quiz') {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen(socket, s);
+    if (pattern.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (${pattern}); the terminal shows:\n${last}`);
+}
+
+/** The keys that answer a question of this type (any answer will do: the test is about storing it). */
+function keysFor(type) {
+  switch (type) {
+    case 'single': case 'true_false': return [['Enter']];
+    case 'multiple': return [['Space'], ['Enter']];
+    case 'numeric': return [['-l', '2.3'], ['Enter']];
+    case 'text': return [['-l', 'entropy'], ['Enter']];
+    case 'ordering': return [['Enter'], ['Enter'], ['Enter']];
+    default: throw new Error(type);
+  }
+}
+
+async function answer(socket, q, i, n, s = 'quiz') {
+  await waitFor(socket, new RegExp(`Question ${i} of ${n}[\\s\\S]*\\?`), `question ${i}`, 15000, s);
+  for (const keys of keysFor(q.type)) {
+    tmux(socket, 'send-keys', '-t', s, ...keys);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+function start(socket, home, s = 'quiz') {
+  const env = testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum, TERM: 'xterm-256color' });
+  const vars = ['DLPATH_HOME', 'DLPATH_CURRICULUM', 'NO_COLOR', 'LANG', 'LC_ALL', 'TERM', 'PATH', 'HOME']
+    .filter((k) => env[k] !== undefined).map((k) => `${k}='${env[k]}'`).join(' ');
+  const cmd = `env ${vars} '${process.execPath}' '${BIN}' quiz basics; echo "EXIT:$?"; sleep 60`;
+  tmux(socket, 'new-session', '-d', '-s', s, '-x', '110', '-y', '40', cmd);
+}
+
+
+test('two terminals resume one quiz: the second answer to a question gets a clear message (exit 4), the first is kept', { skip, timeout: 120000 }, async (t) => {
+  const home = tempDir();
+  const socket = `dlpath-test-two-${process.pid}`;
+  t.after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
+  const ix = await loadCurriculum(curriculum, home);
+  const byId = new Map(ix.module('basics').quiz.questions.map((q) => [q.id, q]));
+
+  // Two answers, then Ctrl-C: an unfinished attempt.
+  start(socket, home);
+  await waitFor(socket, /Question 1 of 6/, 'the first question');
+  const db0 = await openDb(home);
+  const plan = JSON.parse(db0.prepare('SELECT plan FROM quiz_attempts ORDER BY id DESC LIMIT 1').pluck().get());
+  db0.close();
+  const asked = plan.questions.map((p) => byId.get(p.id));
+  await answer(socket, asked[0], 1, 6);
+  await answer(socket, asked[1], 2, 6);
+  await waitFor(socket, /Question 3 of 6[\s\S]*\?/, 'the third question');
+  tmux(socket, 'send-keys', '-t', 'quiz', 'C-c');
+  await waitFor(socket, /EXIT:130/, 'the first run to stop');
+  tmux(socket, 'kill-session', '-t', 'quiz');
+
+  // Two terminals both go on with it and both reach question 3.
+  for (const s of ['one', 'two']) {
+    start(socket, home, s);
+    await waitFor(socket, /unfinished quiz here \(2 of 6 answered\)/, `the offer to resume in ${s}`, 15000, s);
+    tmux(socket, 'send-keys', '-t', s, 'Enter');
+    await waitFor(socket, /Question 3 of 6[\s\S]*\?/, `question 3 in ${s}`, 15000, s);
+  }
+  await answer(socket, asked[2], 3, 6, 'one');
+  await waitFor(socket, /Question 4 of 6/, 'question 4 in the first terminal', 15000, 'one');
+  await answer(socket, asked[2], 3, 6, 'two');
+  const out = await waitFor(socket, /EXIT:\d+/, 'the second terminal to stop', 15000, 'two');
+  assert.match(out, /EXIT:4/);
+  assert.match(out, /answered in another dlpath meanwhile; that answer is kept/);
+  assert.match(out, /dlpath quiz basics/);
+  assert.doesNotMatch(out, /internal error|UNIQUE|at .*\.js:\d+/);
+
+  // The first terminal goes on to the end.
+  for (let i = 3; i < 6; i++) await answer(socket, asked[i], i + 1, 6, 'one');
+  assert.match(await waitFor(socket, /EXIT:\d+/, 'the first terminal to finish', 15000, 'one'), /EXIT:[01]/);
+  const db = await openDb(home);
+  assert.deepEqual(db.prepare('SELECT question FROM quiz_answers ORDER BY ts').pluck().all(), asked.map((q) => q.id));
+  assert.equal(db.prepare("SELECT count(*) FROM events WHERE kind = 'quiz_answered'").pluck().get(), 6);
+  assert.equal(db.prepare("SELECT count(*) FROM events WHERE kind = 'quiz_finished'").pluck().get(), 1);
+  db.close();
+});
