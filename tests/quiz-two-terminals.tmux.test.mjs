@@ -107,3 +107,29 @@ test('two terminals resume one quiz: the second answer to a question gets a clea
   assert.equal(db.prepare("SELECT count(*) FROM events WHERE kind = 'quiz_finished'").pluck().get(), 1);
   db.close();
 });
+
+test('a reset in another terminal during a quiz: the attempt stays in its own round and does not pass the new one', { skip, timeout: 120000 }, async (t) => {
+  const home = tempDir();
+  const socket = `dlpath-test-reset-${process.pid}`;
+  t.after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
+  const ix = await loadCurriculum(curriculum, home);
+  const byId = new Map(ix.module('basics').quiz.questions.map((q) => [q.id, q]));
+  start(socket, home);
+  await waitFor(socket, /Question 1 of 6/, 'the first question');
+  const db0 = await openDb(home);
+  const plan = JSON.parse(db0.prepare('SELECT plan FROM quiz_attempts ORDER BY id DESC LIMIT 1').pluck().get());
+  db0.close();
+  const asked = plan.questions.map((p) => byId.get(p.id));
+  await answer(socket, asked[0], 1, 6);
+  await answer(socket, asked[1], 2, 6);
+  await waitFor(socket, /Question 3 of 6[\s\S]*\?/, 'the third question');
+  const reset = spawnSync(process.execPath, [BIN, 'reset', 'basics', '--yes'], { env: testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum }), encoding: 'utf8' });
+  assert.equal(reset.status, 0, reset.stderr);
+  for (let i = 2; i < 6; i++) await answer(socket, asked[i], i + 1, 6);
+  const out = await waitFor(socket, /EXIT:\d+/, 'the quiz to finish');
+  assert.match(out, /was reset while this quiz ran: this attempt counts for the round before the reset/);
+  const db = await openDb(home);
+  assert.deepEqual(db.prepare("SELECT DISTINCT epoch FROM events WHERE kind LIKE 'quiz_%'").pluck().all(), [0]);
+  assert.equal(db.prepare("SELECT count(*) FROM module_progress WHERE module = 'basics' AND epoch = 1 AND quiz_best IS NOT NULL").pluck().get(), 0);
+  db.close();
+});
