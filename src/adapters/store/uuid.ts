@@ -1,5 +1,8 @@
 /** Name-based UUIDs (RFC 4122 version 5, SHA-1): the same name in the same namespace gives the same id everywhere. */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+/** node:crypto on first use: loading it costs about 3 ms, and a read-only command never makes an id. */
+const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 
 function bytes(uuid: string): Buffer {
   return Buffer.from(uuid.replace(/-/g, ''), 'hex');
@@ -11,7 +14,7 @@ function format(b: Buffer): string {
 }
 
 export function uuidV5(name: string, namespace: string): string {
-  const hash = createHash('sha1').update(bytes(namespace)).update(name, 'utf8').digest();
+  const hash = crypto().createHash('sha1').update(bytes(namespace)).update(name, 'utf8').digest();
   const b = Buffer.from(hash.subarray(0, 16));
   b[6] = (b[6] & 0x0f) | 0x50;
   b[8] = (b[8] & 0x3f) | 0x80;
