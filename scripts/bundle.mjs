@@ -36,6 +36,23 @@ try {
   process.exit(0);
 }
 
+/**
+ * node:child_process costs about 2 ms to load, and commander (for subcommands dlpath has none of) and the
+ * pager load it at start-up: in the bundle it is a module whose functions load it on first call.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      (args.namespace === 'lazy-child-process' ? { path: 'node:child_process', external: true } : { path: 'child_process', namespace: 'lazy-child-process' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync', 'fork']
+        .map((f) => `export function ${f}(...a) { return require('node:child_process').${f}(...a); }`).join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [path.join(root, 'dist', 'main.js')],
   outfile: out,
@@ -49,7 +66,7 @@ await build({
   external: ['better-sqlite3', 'yaml', '@inquirer/prompts', 'chalk', 'ts-fsrs', 're2js'],
   // Where the bundle lies, given by bin/dlpath: two folders below the package root, as dist/*/x.js are.
   define: { 'import.meta.url': '__dlpath_url' },
-  plugins: [plainRequire],
+  plugins: [plainRequire, lazyChildProcess],
   logLevel: 'warning',
 });
 
