@@ -134,6 +134,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .addOption(new Option('--format <format>', m('optFormat')).choices(['json', 'csv', 'xapi']).argParser(oneOf(['json', 'csv', 'xapi'])).default('json'))
     .option('--out <file>', m('optOut'))
     .action(action(() => import('./commands/export.js')));
+  program.command('report').description(m('cmdReport'))
+    .requiredOption('--html <file>', m('optHtml'))
+    .action(action(() => import('./commands/report.js')));
   program.command('import').description(m('cmdImport')).argument('<file>', m('argImportFile'))
     .option('--dry-run', m('optDryRun'))
     .action(action(() => import('./commands/import.js')));

@@ -16,7 +16,8 @@ function bar(percent: number, width = 20): string {
   return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
 }
 
-export async function run(ctx: Context): Promise<number> {
+/** What `progress --json` prints (and the HTML report shows), with the standing it was computed from. */
+export async function progressData(ctx: Context) {
   const { ix, progress, states, streak: days, due, activity } = await standingWithActivity(ctx, { days: calendarRange(ctx.clock()) });
   const calendar = calendarOf(ctx.clock(), activity ?? new Map());
   const byId = new Map(states.map((s) => [s.module.id, s]));
@@ -51,6 +52,11 @@ export async function run(ctx: Context): Promise<number> {
     tasks_skipped: all.reduce((a, r) => a + r.tasks_skipped, 0),
     reviews_due: due,
   };
+  return { ix, progress, states, byId, summary, tracks, all, calendar, days, due };
+}
+
+export async function run(ctx: Context): Promise<number> {
+  const { summary, tracks, all, calendar, byId, days, due } = await progressData(ctx);
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ ...summary, tracks, calendar }, null, 2)}\n`);
     return 0;
