@@ -155,6 +155,8 @@ async function builtin(ctx: Context, lines: string[], keys: 'read' | 'view'): Pr
       stdin.setRawMode!(false);
       stdin.pause();
       out.write('\x1b[?25h\x1b[?1049l');
+      // As `less -X` does, the page last seen stays on the screen (a list or the lesson's end stays in view).
+      out.write(`${physical.slice(top, top + height).map((l) => `${l}\x1b[0m`).join('\n')}\n`);
       resolve({ via: 'builtin', reachedEnd, interrupted });
     };
     const onData = (data: Buffer | string) => {
