@@ -123,10 +123,17 @@ export function crossCheck(c: Curriculum, broken: (file: string, item: string) =
     if (trackOf.has(m.id) && m.track !== trackOf.get(m.id)) {
       out.push({ file: f, path: ['track'], severity: 'error',
         message: `the module is listed in track "${trackOf.get(m.id)}" of ${ROOT_FILE}, not "${m.track}"` });
+    } else if (!trackOf.has(m.id) && !trackIds.has(m.track)) {
+      // A module folder no track lists: its track must at least exist.
+      out.push({ file: f, path: ['track'], severity: 'error', message: `there is no track "${m.track}" in ${ROOT_FILE}${didYouMean(m.track, trackIds)}` });
     }
     m.requires.forEach((r, i) => {
       if (r === m.id) out.push({ file: f, path: ['requires', i], severity: 'error', message: 'a module cannot require itself' });
-      else if (!byId.has(r) && !trackOf.has(r)) out.push({ file: f, path: ['requires', i], severity: 'error', message: `no module "${r}"${didYouMean(r, trackOf.keys())}` });
+      else if (!trackOf.has(r)) {
+        out.push({ file: f, path: ['requires', i], severity: 'error', message: byId.has(r)
+          ? `module "${r}" is not listed in any track of ${ROOT_FILE}, so learners could never finish it`
+          : `no module "${r}"${didYouMean(r, trackOf.keys())}` });
+      }
       else if ((position.get(r) ?? 0) > (position.get(m.id) ?? 0)) {
         out.push({ file: f, path: ['requires', i], severity: 'warning',
           message: `"${r}" comes later in the path than "${m.id}": learners will meet this module locked` });
@@ -156,6 +163,7 @@ export function crossCheck(c: Curriculum, broken: (file: string, item: string) =
   }
 
   for (const cycle of findCycles(c.modules)) {
+    if (cycle.length === 1) continue; // a module requiring itself is reported at its requires entry
     const first = byId.get(cycle[0])!;
     out.push({ file: first.file, path: ['requires'], severity: 'error',
       message: `prerequisite cycle: ${[...cycle, cycle[0]].join(' → ')}` });

@@ -114,7 +114,16 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
   const modules: Module[] = [];
   const listed = new Set<string>();
   let ok = !shape.some((p) => p.severity === 'error');
-  tracks.forEach((t, ti) => {
+  // Module folders no track lists are validated in full too (and warned about below), so their
+  // mistakes do not wait until the day they are listed; they are not part of the course learners get.
+  const modulesDir = path.join(dir, 'modules');
+  const named = new Set(tracks.flatMap((t) => (Array.isArray(t.modules) ? t.modules : [])));
+  const unlisted = fs.existsSync(modulesDir)
+    ? fs.readdirSync(modulesDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !named.has(e.name) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.name) && fs.existsSync(path.join(modulesDir, e.name, 'module.yaml')))
+      .map((e) => e.name)
+    : [];
+  [...tracks, { modules: unlisted }].forEach((t, ti) => {
     const ids = Array.isArray(t.modules) ? t.modules : [];
     ids.forEach((id: unknown, mi: number) => {
       if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return;
@@ -180,11 +189,10 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
       moduleFiles.set(rel, y);
     });
   });
-  const modulesDir = path.join(dir, 'modules');
   inputs.push(modulesDir);
   if (fs.existsSync(modulesDir)) {
     for (const entry of fs.readdirSync(modulesDir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !listed.has(entry.name)) {
+      if (entry.isDirectory() && !named.has(entry.name)) {
         problems.push({ file: `modules/${entry.name}`, path: [], severity: 'warning', line: 1, column: 1,
           message: `this module folder is not listed in any track of ${ROOT_FILE}, so learners never see it` });
       }
@@ -194,9 +202,9 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
     dir, format_version: rawRoot!.format_version as number, id: rawRoot!.id as string, title: rawRoot!.title as Curriculum['title'],
     ...(rawRoot!.description !== undefined ? { description: rawRoot!.description as Curriculum['title'] } : {}),
     tracks: tracks.map((t) => ({ id: t.id as string, title: t.title as Curriculum['title'], modules: (t.modules as string[]) ?? [] })),
-    modules,
+    modules: modules.filter((mod) => !unlisted.includes(mod.id)),
   };
-  for (const p of crossCheck(curriculum, (file, item) => invalidItems.get(file)?.has(item) ?? false)) {
+  for (const p of crossCheck({ ...curriculum, modules }, (file, item) => invalidItems.get(file)?.has(item) ?? false)) {
     const y = p.file === ROOT_FILE ? root : moduleFiles.get(p.file);
     problems.push({ ...p, ...(y ? y.locate(p.path, p.atKey) : { line: 1, column: 1 }) });
   }

@@ -88,13 +88,17 @@ export function readYamlFile(abs: string, rel: string, problems: Problem[]): Yam
       + 'split it into smaller modules');
   }
   const lc = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, strict: true });
+  // merge: YAML merge keys (`<<: *base`) work, as they do in most YAML tools.
+  const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, strict: true, merge: true });
   let ok = true;
-  for (const e of doc.errors) {
+  // The first syntax error only: the parser's later ones mostly follow from it (a tab gives four more).
+  const first = doc.errors[0];
+  if (first) {
     ok = false;
-    const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+    const pos = first.linePos?.[0] ?? lc.linePos(first.pos[0]);
+    const more = doc.errors.length - 1;
     problems.push({ file: rel, path: [], severity: 'error', line: pos.line, column: pos.col,
-      message: `YAML: ${e.message.split('\n')[0]}` });
+      message: `YAML: ${first.message.split('\n')[0]}${more ? ` (${more} more YAML ${more === 1 ? 'error follows' : 'errors follow'}, most likely from this one: fix it and validate again)` : ''}` });
   }
   if (ok) {
     for (const d of duplicateKeys(doc)) {
