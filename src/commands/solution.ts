@@ -30,7 +30,7 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
       return 0;
     }
     let out = `${t.heading(m('solutionHeader', { task: task.id, file }))}\n\n`;
-    out += code.replace(/\s+$/, '') + '\n';
+    out += code.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\s+$/, '') + '\n'; // a BOM or CRLF would print raw
     if (beforePass) out += `\n${t.dim(m('solutionRecorded', { task: task.id }))}\n`;
     ctx.stdout.write(out);
     return 0;

@@ -5,6 +5,8 @@
 import type { Curriculum, Module, Question } from './model.js';
 import { suggest, type KeyPath } from './schema.js';
 import { compilePattern } from './grade.js';
+import { isEnglishProse, pathLanguage } from './stats.js';
+import type { LPath, LText } from './model.js';
 
 export interface Problem {
   /** File relative to the curriculum folder. */
@@ -16,6 +18,8 @@ export interface Problem {
   atKey?: boolean;
   line?: number;
   column?: number;
+  /** Another place the message names as {where}: the loader writes it as file:line:column. */
+  where?: { file: string; path: KeyPath };
 }
 
 export const ROOT_FILE = 'curriculum.yaml';
@@ -43,6 +47,9 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
     });
     if (Array.isArray(q.answer) && new Set(q.answer).size !== q.answer.length) err([...at, 'answer'], 'a choice is listed twice');
     if (q.type === 'ordering') {
+      q.choices.forEach((c, i) => {
+        if (c.fixed) out.push({ file, path: [...at, 'choices', i, 'fixed'], severity: 'warning', message: 'fixed: true keeps a choice in its place when shuffled: in an ordering question that gives its place away' });
+      });
       const missing = ids.filter((id) => !q.answer.includes(id));
       if (missing.length) err([...at, 'answer'], `the order must list every choice; missing: ${missing.join(', ')}`);
     }
@@ -54,6 +61,11 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
         }
       });
     }
+  }
+  if (q.type === 'numeric' && q.tolerance === undefined && q.decimals === undefined && !Number.isInteger(q.answer)) {
+    out.push({ file, path: [...at, 'answer'], severity: 'warning',
+      message: `${q.answer} is not a whole number and the question has no tolerance, so only exactly ${q.answer} is accepted: `
+        + 'a learner who rounds is marked wrong. Add decimals: N (the prompt then asks for N decimals) or a tolerance' });
   }
   if (q.type === 'text' && q.pattern !== undefined) {
     try { compilePattern(q.pattern); } catch (e) {
@@ -116,7 +128,7 @@ export function crossCheck(c: Curriculum, broken: (file: string, item: string) =
   const position = new Map<string, number>();
   c.tracks.flatMap((t) => t.modules).forEach((id, i) => { if (!position.has(id)) position.set(id, i); });
 
-  const questionIds = new Map<string, string>();
+  const questionIds = new Map<string, { file: string; at: KeyPath }>();
   const taskIds = new Map<string, string>();
   for (const m of c.modules) {
     const f = m.file;
@@ -145,8 +157,10 @@ export function crossCheck(c: Curriculum, broken: (file: string, item: string) =
         if (broken(f, `q${qi}`)) return;
         const at: KeyPath = ['quiz', 'questions', qi];
         const prev = questionIds.get(q.id);
-        if (prev) out.push({ file: f, path: [...at, 'id'], severity: 'error', message: `question id "${q.id}" is already used in ${prev}` });
-        else questionIds.set(q.id, f);
+        if (prev) {
+          out.push({ file: f, path: [...at, 'id'], severity: 'error', message: `question id "${q.id}" is already used in {where}`,
+            where: { file: prev.file, path: [...prev.at, 'id'] } });
+        } else questionIds.set(q.id, { file: f, at });
         checkAnswer(q, f, at, out);
       });
       if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) {
@@ -162,11 +176,60 @@ export function crossCheck(c: Curriculum, broken: (file: string, item: string) =
     });
   }
 
+  out.push(...oneLanguageTexts(c));
   for (const cycle of findCycles(c.modules)) {
     if (cycle.length === 1) continue; // a module requiring itself is reported at its requires entry
     const first = byId.get(cycle[0])!;
     out.push({ file: first.file, path: ['requires'], severity: 'error',
       message: `prerequisite cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+  }
+  return out;
+}
+
+/** Every learner-facing text of a module, with its key path. */
+function moduleTexts(m: Module): Array<[KeyPath, LText | undefined]> {
+  const out: Array<[KeyPath, LText | undefined]> = [[['title'], m.title], [['summary'], m.summary]];
+  m.objectives?.forEach((o, i) => out.push([['objectives', i], o]));
+  m.resources.forEach((r, i) => out.push([['resources', i, 'title'], r.title]));
+  m.quiz?.questions.forEach((q, qi) => {
+    const at: KeyPath = ['quiz', 'questions', qi];
+    out.push([[...at, 'prompt'], q.prompt], [[...at, 'explanation'], q.explanation]);
+    if ('choices' in q) q.choices.forEach((ch, ci) => out.push([[...at, 'choices', ci, 'text'], ch.text], [[...at, 'choices', ci, 'feedback'], ch.feedback]));
+    if (q.type === 'true_false') out.push([[...at, 'feedback'], q.feedback]);
+    if (q.type === 'numeric') out.push([[...at, 'unit'], q.unit]);
+  });
+  m.tasks.forEach((t, ti) => {
+    out.push([['tasks', ti, 'title'], t.title]);
+    t.hints.forEach((h, hi) => out.push([['tasks', ti, 'hints', hi], h]));
+  });
+  return out;
+}
+
+/**
+ * In a course written in both languages (some text has en and zh), a plain string of English prose,
+ * or a single lesson or brief file named for one language, is what a Chinese learner gets in
+ * English: a warning (so --strict reports it). Language-neutral plain strings (names, code,
+ * formulas, short labels) are fine.
+ */
+function oneLanguageTexts(c: Curriculum): Problem[] {
+  const both = c.modules.some((m) => moduleTexts(m).some(([, t]) => t !== undefined && typeof t === 'object' && t.en && t.zh));
+  if (!both) return [];
+  const out: Problem[] = [];
+  for (const m of c.modules) {
+    for (const [p, t] of moduleTexts(m)) {
+      if (typeof t === 'string' && isEnglishProse(t)) {
+        out.push({ file: m.file, path: p, severity: 'warning',
+          message: 'plain English text in a course written in both languages: a Chinese learner reads it in English. Write {en: ..., zh: ...} (a plain string is for text that reads the same in both)' });
+      }
+    }
+    const files: Array<[KeyPath, LPath | undefined]> = [[['lesson'], m.lesson], ...m.tasks.map((t, ti): [KeyPath, LPath | undefined] => [['tasks', ti, 'brief'], t.brief])];
+    for (const [p, f] of files) {
+      const lang = typeof f === 'string' ? pathLanguage(f) : undefined;
+      if (lang) {
+        out.push({ file: m.file, path: p, severity: 'warning',
+          message: `"${f}" is one file for both languages, and its name says ${lang}: learners of the other language get it too. Write {en: ..., zh: ...}` });
+      }
+    }
   }
   return out;
 }
@@ -235,4 +298,35 @@ export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line ?? 1}:${p.column ?? 1}`;
   const key = p.path.length ? `${formatKeyPath(p.path)}: ` : '';
   return `${where}: ${p.severity === 'error' ? '' : `${p.severity}: `}${key}${p.message}`;
+}
+
+/**
+ * What the terminal renderer does not show as the author meant it: tables (their rows run together
+ * as plain lines), LaTeX (printed as source), raw HTML (printed as tags). Warnings at their line, so
+ * `validate --strict` reports them. Code blocks and code spans are left alone. A BOM is allowed.
+ */
+export function markdownProblems(text: string, file: string): Problem[] {
+  const out: Problem[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const warn = (i: number, message: string) => out.push({ file, path: [], line: i + 1, column: 1, severity: 'warning', message });
+  let fence: string | undefined;
+  let inMath = false;
+  lines.forEach((raw, i) => {
+    const f = /^\s*(```|~~~)/.exec(raw);
+    if (f) { fence = fence ? (raw.trim().startsWith(fence) ? undefined : fence) : f[1]; return; }
+    if (fence) return;
+    const line = raw.replace(/`[^`]*`/g, '');
+    if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(line) && i > 0 && lines[i - 1].includes('|')) {
+      warn(i - 1, 'a Markdown table: the terminal shows its rows as plain lines with the | characters; use a list or a code block');
+    }
+    if (/\$\$/.test(line)) {
+      if (!inMath) warn(i, 'LaTeX math ($$ … $$) is printed as its source in the terminal: write the formula in plain text or a code span');
+      if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inMath = !inMath;
+    } else if (!inMath && (/\\\(|\\\[/.test(line) || /(^|[^\\$\w])\$[^$\s][^$]*\\[A-Za-z]+[^$]*\$/.test(line))) {
+      warn(i, 'LaTeX math is printed as its source in the terminal: write the formula in plain text or a code span');
+    }
+    const tag = /<\/?(?:a|b|i|u|s|em|strong|br|hr|p|div|span|sub|sup|img|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|code|pre|kbd|details|summary|font|center)\b[^>]*>/i.exec(line);
+    if (tag) warn(i, `raw HTML (${tag[0]}) is printed as it is in the terminal: use Markdown (**bold**, *italic*, lists) instead`);
+  });
+  return out;
 }

@@ -205,7 +205,12 @@ function checkText(v: unknown, path: KeyPath, out: ShapeProblem[]): void {
 export function checkShape(value: unknown, schema: Schema, path: KeyPath, out: ShapeProblem[]): void {
   switch (schema.kind) {
     case 'string': {
-      if (typeof value !== 'string') { out.push({ path, message: `expected a string, got ${typeName(value)}`, severity: 'error' }); return; }
+      if (typeof value !== 'string') {
+        // A single-choice answer given as a list: the author meant several right answers.
+        const several = Array.isArray(value) && path[path.length - 1] === 'answer' ? ' (for several right answers use type: multiple)' : '';
+        out.push({ path, message: `expected a string, got ${typeName(value)}${several}`, severity: 'error' });
+        return;
+      }
       const bad = findControl(value);
       if (bad) out.push({ path, message: `contains ${bad}; remove it`, severity: 'error' });
       if (schema.enum && !schema.enum.includes(value)) {
@@ -245,7 +250,13 @@ export function checkShape(value: unknown, schema: Schema, path: KeyPath, out: S
       value.forEach((v, i) => checkShape(v, schema.items, [...path, i], out));
       return;
     case 'object': {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) { out.push({ path, message: `expected a map, got ${typeName(value)}`, severity: 'error' }); return; }
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        // The whole file is empty (or only comments): say so, and what it needs.
+        const needs = Object.entries(schema.props).filter(([, p]) => p.required).map(([k]) => k);
+        const empty = path.length === 0 && (value === null || value === undefined);
+        out.push({ path, message: empty ? `the file is empty: it needs at least ${needs.join(', ')}` : `expected a map, got ${typeName(value)}`, severity: 'error' });
+        return;
+      }
       const map = value as Record<string, unknown>;
       for (const [k, p] of Object.entries(schema.props)) {
         if (!(k in map) || map[k] === null) {

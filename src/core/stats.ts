@@ -23,17 +23,34 @@ export interface CurriculumStats {
   per_module: ModuleStats[];
 }
 
+/**
+ * A plain string that is English prose, not language-neutral: three or more words of Latin letters,
+ * no Chinese, nothing that looks like code or a formula. Shown as it is to a Chinese learner.
+ */
+export function isEnglishProse(s: string): boolean {
+  if (/[\u3000-\u9fff\uff00-\uffef]/.test(s) || /[()=[\]{}_<>\\`;$^|]/.test(s)) return false;
+  return (s.match(/(?:^|\s)[A-Za-z][a-z'’-]+(?=[\s,.:;!?]|$)/g) ?? []).length >= 3;
+}
+
+/** A plain lesson or brief path written for one language (lesson.en.md): that language only. */
+export function pathLanguage(p: string): 'en' | 'zh' | undefined {
+  const hit = /[._-](en|zh)\.md$/i.exec(p);
+  return hit ? (hit[1].toLowerCase() as 'en' | 'zh') : undefined;
+}
+
 function countText(t: LText | undefined, c: Coverage): void {
   if (t === undefined) return;
   c.texts++;
-  if (typeof t === 'string') { c.en++; c.zh++; return; }
+  // A plain string counts for both languages, unless it is English prose (one language, shown to both).
+  if (typeof t === 'string') { c.en++; if (!isEnglishProse(t)) c.zh++; return; }
   if (t.en) c.en++;
   if (t.zh) c.zh++;
 }
 
 function hasLang(p: LPath | undefined, lang: 'en' | 'zh'): boolean {
   if (p === undefined) return false;
-  return typeof p === 'string' || Boolean(p[lang]);
+  if (typeof p === 'string') return (pathLanguage(p) ?? lang) === lang;
+  return Boolean(p[lang]);
 }
 
 function moduleStats(m: Module): ModuleStats {

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { findControl } from '../../core/schema.js';
+import { findControl, suggest } from '../../core/schema.js';
 import { CurriculumError } from '../../core/errors.js';
 import { m } from '../../i18n/curriculum.js';
 
@@ -58,6 +58,14 @@ export function isInside(real: string, realDir: string): boolean {
   return real === realDir || real.startsWith(realDir + path.sep);
 }
 
+/** " (did you mean lesson.zh.md?)" when a file of a close name is in the same folder. */
+function nearName(abs: string): string {
+  let names: string[];
+  try { names = fs.readdirSync(path.dirname(abs)); } catch { return ''; }
+  const hint = suggest(path.basename(abs), names);
+  return hint.length ? ` (did you mean ${hint.join(' or ')}?)` : '';
+}
+
 /**
  * Reads a course file by its path relative to the course folder (`modules/<id>/<rel>`) under the
  * file rules. `realDir` is the course folder's real path. Returns the text, or the broken rule.
@@ -69,7 +77,7 @@ export function readCourseFile(dir: string, realDir: string, rel: string): { tex
   }
   const abs = path.join(dir, rel);
   let st: fs.Stats;
-  try { st = fs.statSync(abs); } catch { return fail(`file not found: ${rel}`, { missing: true }); }
+  try { st = fs.statSync(abs); } catch { return fail(`file not found: ${rel}${nearName(abs)}`, { missing: true }); }
   if (!st.isFile()) return fail(`${rel} is not a file`);
   let real: string;
   try { real = fs.realpathSync(abs); } catch { return fail(`file not found: ${rel}`, { missing: true }); }

@@ -9,7 +9,7 @@ import {
   type Curriculum, type LPath, type Module, type Quiz, type Task,
 } from '../../core/model.js';
 import { checkShape, curriculumSchema, moduleSchema, type ShapeProblem } from '../../core/schema.js';
-import { crossCheck, ROOT_FILE, untranslatedTests, type Problem } from '../../core/checks.js';
+import { crossCheck, markdownProblems, ROOT_FILE, untranslatedTests, type Problem } from '../../core/checks.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 import { isInside, readCourseFile } from './files.js';
 import { UsageError } from '../../core/errors.js';
@@ -167,8 +167,11 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
         ok = false;
       }
       const moduleDir = `modules/${id}`;
+      const md = (r: string, text: string | undefined) => {
+        if (text !== undefined) problems.push(...markdownProblems(text, path.posix.join(moduleDir, r)));
+      };
       lpathEntries(mod.lesson).forEach(({ lang, rel: r }) =>
-        checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? ['lesson', lang] : ['lesson'], problems));
+        md(r, checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? ['lesson', lang] : ['lesson'], problems)));
       if (mod.lesson && typeof mod.lesson === 'object') for (const l of ['en', 'zh'] as const) {
         if (!mod.lesson[l]) problems.push({ file: rel, path: ['lesson'], severity: 'warning', ...y.locate(['lesson']), message: `no ${l} lesson` });
       }
@@ -176,7 +179,7 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
         if (broken.has(`t${ti2}`)) return;
         const at = ['tasks', ti2];
         lpathEntries(task.brief).forEach(({ lang, rel: r }) =>
-          checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? [...at, 'brief', lang] : [...at, 'brief'], problems));
+          md(r, checkReferencedFile(dir, realDir, y, moduleDir, r, lang ? [...at, 'brief', lang] : [...at, 'brief'], problems)));
         if (task.brief && typeof task.brief === 'object') for (const l of ['en', 'zh'] as const) {
           if (!task.brief[l]) problems.push({ file: rel, path: [...at, 'brief'], severity: 'warning', ...y.locate([...at, 'brief']), message: `no ${l} brief` });
         }
@@ -206,7 +209,12 @@ export function loadCurriculumFiles(dir: string, onModule?: () => void): LoadRes
   };
   for (const p of crossCheck({ ...curriculum, modules }, (file, item) => invalidItems.get(file)?.has(item) ?? false)) {
     const y = p.file === ROOT_FILE ? root : moduleFiles.get(p.file);
-    problems.push({ ...p, ...(y ? y.locate(p.path, p.atKey) : { line: 1, column: 1 }) });
+    const { where, ...rest } = p;
+    if (where) {
+      const w = moduleFiles.get(where.file)?.locate(where.path);
+      rest.message = rest.message.replace('{where}', w ? `${where.file}:${w.line}:${w.column}` : where.file);
+    }
+    problems.push({ ...rest, ...(y ? y.locate(p.path, p.atKey) : { line: 1, column: 1 }) });
   }
   const hasErrors = !ok || problems.some((p) => p.severity === 'error');
   return { curriculum: hasErrors ? undefined : curriculum, problems, inputs };

@@ -25,8 +25,9 @@ function rest(s: string, t: Theme): string {
     .replace(/"([^"\n]*[\u3400-\u9fff][^"\n]*)"/g, '“$1”')
     .replace(/([，。；：！？、])[ \t]+(?=\S)/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) => `${text} (${t.link(url)})`)
-    // Emphasis markers must not touch a letter, digit or bracket of code: A**2 or x**y**z stay as written.
-    .replace(/(^|[^A-Za-z0-9_)\]}*])\*\*(\S(?:[^*]*\S)?)\*\*(?=$|[^A-Za-z0-9_(\[{*])/g,
+    // Emphasis markers must not touch a letter, digit or bracket of code before them: A**2 or x**y**z
+    // stay as written. After the closing ** a letter may follow, as CommonMark allows: **A**tomicity.
+    .replace(/(^|[^A-Za-z0-9_)\]}*])\*\*(\S(?:[^*]*\S)?)\*\*(?=$|[^0-9_(\[{*])/g,
       (_m, pre: string, x: string) => `${pre}${t.em(x)}`)
     .replace(/(^|[^A-Za-z0-9_)\]}])__(\S(?:[^_]*\S)?)__(?=$|[^A-Za-z0-9_(\[{])/g,
       (_m, pre: string, x: string) => `${pre}${t.em(x)}`)
@@ -77,7 +78,8 @@ export function textWidth(out: { columns?: number }): number {
 }
 
 export function renderMarkdown(md: string, t: Theme, width = 80): string {
-  const lines = md.replace(/\r\n?/g, '\n').split('\n');
+  // A byte-order mark would hide the first heading's "#".
+  const lines = md.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let para: string[] = [];
   const flush = () => {
