@@ -1,7 +1,7 @@
 // Grading, per question type and per normalisation rule (pure core, compiled in dist/).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptsText, canonicalText, coerceAnswer, grade, nearMiss, normaliseText, parseBoolean, parseNumber, score, withinTolerance } from '../dist/core/grade.js';
+import { acceptsText, canonicalText, coerceAnswer, grade, nearMiss, normaliseText, parseBoolean, parseNumber, refusedScaleWord, score, withinTolerance } from '../dist/core/grade.js';
 import { planQuiz, planQuestion, reconcilePlan, rng, shuffleChoices } from '../dist/core/quiz-plan.js';
 
 const choices = (...ids) => ids.map((id) => ({ id, text: { en: `choice ${id}`, zh: `选项 ${id}` } }));
@@ -301,4 +301,10 @@ test('numeric: a unit or measure word after the number; a scale word only when i
     assert.equal(coerceAnswer(q, raw).ok, false, raw);
   }
   assert.equal(gradeRaw(unitless, '2500 examples').correct, true);
+  // The refused scale word is named, so the learner is told what to change.
+  assert.equal(refusedScaleWord('175 billion'), 'billion');
+  assert.equal(refusedScaleWord('2500万'), '万');
+  assert.equal(refusedScaleWord('175 billion', billions.unit), undefined, 'the unit\'s own scale is no problem');
+  assert.equal(refusedScaleWord('2500 examples'), undefined);
+  assert.equal(refusedScaleWord('abc'), undefined);
 });

@@ -8,7 +8,7 @@ import { findModule, standingOnly } from './shared.js';
 import { m as mp } from '../i18n/path.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import type { Module, Question } from '../core/model.js';
-import { coerceAnswer, grade, score, type GradeResult, type Response } from '../core/grade.js';
+import { coerceAnswer, grade, refusedScaleWord, score, type GradeResult, type Response } from '../core/grade.js';
 import { freshSeed, planQuiz, reconcilePlan } from '../core/quiz-plan.js';
 import { suggest } from '../core/suggest.js';
 import { Store } from '../adapters/store/store.js';
@@ -158,7 +158,12 @@ export async function askQuestion(ctx: Context, t: Theme, asked: Asked, header: 
       return choose(ctx, m('chooseOne'), [{ value: true, name: m('trueLabel') }, { value: false, name: m('falseLabel') }], o);
     case 'numeric': {
       const message = q.unit ? m('numberPromptUnit', { unit: pick(q.unit) }) : m('numberPrompt');
-      const raw = await ask(ctx, message, (s) => (coerceAnswer(q, s).ok ? true : m('notANumber')), o);
+      const raw = await ask(ctx, message, (s) => {
+        if (coerceAnswer(q, s).ok) return true;
+        const word = refusedScaleWord(s, q.unit);
+        if (word === undefined) return m('notANumber');
+        return q.unit ? m('plainNumberUnit', { word, unit: pick(q.unit) }) : m('plainNumber', { word });
+      }, o);
       const c = coerceAnswer(q, raw);
       return c.ok ? c.response : raw;
     }

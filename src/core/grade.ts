@@ -168,6 +168,14 @@ function unitScales(unit: LText | undefined): string[] {
 /** What may follow a number: a unit or measure word (GB, examples, nats, bits per parameter, 个, 个样本, %, × N). */
 const UNIT_TAIL = /^[\p{L}%‰/×*·\s.²³-]+$/u;
 
+/** The scale word after a number that parseNumber refused for this unit ("175 billion" → "billion"), if that is why. */
+export function refusedScaleWord(raw: string, unit?: LText): string | undefined {
+  const t = /^[-+]?[\d.,\s/]*\d\.?(?:e[-+]?\d+)?\s*(\p{L}+)\.?$/iu.exec(raw.normalize('NFKC').trim());
+  if (!t || parseNumber(raw, unit) !== undefined) return undefined;
+  const scale = SCALE_WORDS[t[1].toLowerCase()];
+  return scale !== undefined && !unitScales(unit).includes(scale) ? t[1] : undefined;
+}
+
 /**
  * A number as a learner writes it: `0.001`, `1e-3`, `+2`, `１.５` (full-width), `−3` (Unicode minus),
  * `1,000` or `1 000` (digit groups), with a unit or measure word after it (`2500 examples`, `1.9 GB`,
