@@ -79,3 +79,9 @@ test('hint --all shows again the hints seen so far, without giving a new one', (
   const j = JSON.parse(run(home, ['hint', 'scale', '--all', '--json']).stdout);
   assert.deepEqual([j.seen, j.total, j.hints.length], [2, 2, 2]);
 });
+
+test('did-you-mean puts a candidate the mistyped name begins first', async () => {
+  const { suggest } = await import('../dist/core/suggest.js');
+  assert.equal(suggest('calc-gradient-dir', ['calc-gradient-sign', 'calc-gradient-dim', 'calc-gradient-direction'])[0], 'calc-gradient-direction');
+  assert.deepEqual(suggest('mth-calculus', ['math-calculus', 'math-linalg']), ['math-calculus']);
+});

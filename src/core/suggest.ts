@@ -19,7 +19,9 @@ export function suggest(name: string, candidates: Iterable<string>, max = 3): st
   for (const c of candidates) {
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     const limit = Math.max(2, Math.floor(c.length / 3));
-    if (d <= limit || c.startsWith(name) || (name.length >= 3 && c.includes(name))) scored.push([c, d]);
+    // A name that begins a candidate (calc-gradient-dir → calc-gradient-direction) is the likeliest meaning.
+    const prefix = name.length >= 3 && c.toLowerCase().startsWith(name.toLowerCase());
+    if (d <= limit || c.startsWith(name) || (name.length >= 3 && c.includes(name))) scored.push([c, prefix ? 0 : d]);
   }
   return scored.sort((a, b) => a[1] - b[1]).slice(0, max).map(([c]) => c);
 }
