@@ -160,3 +160,16 @@ test('a learner file that is a device, or larger than 1 MiB, is refused (exit 2)
     assert.match(r.stderr, message, what);
   }
 });
+
+test('D9: write_progress.py cannot mark its task passed in the progress database (with Landlock)', (t) => {
+  const { r, home } = checkHostile('write_progress');
+  assertFailed(r, 'write_progress');
+  const p = dlpath(['tasks', '--json'], { home, curriculum: path.join(FIXTURES, 'tasks-basic') });
+  if (!LANDLOCK) {
+    t.diagnostic('this kernel has no Landlock: learner code may write the progress database');
+    return;
+  }
+  assert.equal(p.code, 0, p.stderr);
+  const scale = JSON.parse(p.stdout).tasks.find((task) => task.id === 'scale');
+  assert.notEqual(scale.status, 'passed');
+});
