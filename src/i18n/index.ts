@@ -50,7 +50,9 @@ export function messages<T extends Record<string, string>>(cat: { en: T; zh: { [
 export function sentences(...parts: string[]): string {
   // Colour codes at the end of a part do not count as its last character.
   const ends = (s: string) => /[。！？：；）」』]$/.test(s.replace(/\u001b\[[0-9;]*m/g, ''));
-  return parts.filter(Boolean).reduce((acc, s) => (!acc ? s : ends(acc) ? acc + s : `${acc} ${s}`), '');
+  // A full-width opening parenthesis brings its own space: none before it.
+  const opens = (s: string) => /^（/.test(s.replace(/\u001b\[[0-9;]*m/g, ''));
+  return parts.filter(Boolean).reduce((acc, s) => (!acc ? s : ends(acc) || opens(s) ? acc + s : `${acc} ${s}`), '');
 }
 
 /** A curriculum text: a plain string, or one per language. */
