@@ -72,3 +72,15 @@ test('__complete prints nothing (exit 0) when the course cannot be read; an unkn
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /There is no completion for "powershell"\.[\s\S]*bash, zsh or fish/);
 });
+
+test('zsh: the function offers the module ids after `dlpath quiz` (zsh keeps those that match ml-)', { skip: !has('zsh') && 'zsh is not installed' }, () => {
+  const { dir, env } = setup();
+  const file = path.join(dir, '_dlpath');
+  fs.writeFileSync(file, dlpath(['completion', 'zsh']).stdout);
+  // compadd is stood in for by a function that prints what it is given (zsh itself filters by the prefix).
+  const script = `compdef() { :; }; compadd() { local a; for a in "$@"; do [[ $a == -* ]] || print -r -- $a; done; }; source '${file}'; words=(dlpath quiz ml-); CURRENT=3; PREFIX=ml-; _dlpath`;
+  const r = spawnSync('zsh', ['-f', '-c', script], { env, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.split('\n').filter((x) => x.startsWith('ml-')).sort(), mlModules());
+  assert.ok(!r.stdout.split('\n').includes('numerical_grad'), 'module ids, not task ids');
+});
