@@ -33,11 +33,14 @@ function sh(script, env) {
 }
 
 /** A small tmpfs when this runs as root and may mount; else undefined. */
-function smallTmpfs(kib) {
+function smallTmpfs(kib, t) {
   if (process.getuid?.() !== 0) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-tmpfs-'));
   if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', dir]).status !== 0) { fs.rmdirSync(dir); return undefined; }
-  process.on('exit', () => { spawnSync('umount', ['-l', dir]); fs.rmSync(dir, { recursive: true, force: true }); });
+  // Unmounted when the test ends (and at exit, should the test be cut short).
+  const done = () => { spawnSync('umount', ['-l', dir]); fs.rmSync(dir, { recursive: true, force: true }); };
+  t.after(done);
+  process.on('exit', () => { if (fs.existsSync(dir) && spawnSync('mountpoint', ['-q', dir]).status === 0) done(); });
   return dir;
 }
 
@@ -264,7 +267,7 @@ test('D7, D12: a full disk during a quiz is named as such (exit 4); a file-size 
   assert.deepEqual(await checkDatabase(home, { scripted: true }), []);
   assert.equal(dlpath(['progress'], { home, curriculum: QUIZ }).code, 0);
 
-  const disk = smallTmpfs(2048);
+  const disk = smallTmpfs(2048, t);
   if (!disk) { t.diagnostic('the real full disk needs root and mount: skipped'); return; }
   const h2 = path.join(disk, 'home');
   assert.equal(dlpath(['quiz', 'basics', '--answers', '-'], { home: h2, curriculum: QUIZ, input: RIGHT }).code, 0);
@@ -370,7 +373,7 @@ test('D13: a foreign or newer database with an un-checkpointed -wal, or a hot jo
 // ------------------------------------------------------------------ a read-only home
 
 test('a read-only home (a read-only mount, as root) still shows progress and exports; writing commands refuse with exit 4', async (t) => {
-  const disk = smallTmpfs(2048);
+  const disk = smallTmpfs(2048, t);
   if (!disk) { t.skip('needs root and mount for a read-only tmpfs'); return; }
   const home = path.join(disk, 'home');
   assert.equal(run(home, ['task', 'scale']).code, 0);

@@ -97,12 +97,15 @@ async function addEvents(home, n) {
 }
 
 /** A small tmpfs (a real full disk) when this runs as root and may mount; else undefined. */
-export function smallTmpfs(kib) {
+export function smallTmpfs(kib, t) {
   if (process.getuid?.() !== 0) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-tmpfs-'));
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', dir]);
   if (r.status !== 0) { fs.rmdirSync(dir); return undefined; }
-  process.on('exit', () => { spawnSync('umount', ['-l', dir]); fs.rmSync(dir, { recursive: true, force: true }); });
+  // Unmounted when the test ends (and at exit, should the test be cut short).
+  const done = () => { spawnSync('umount', ['-l', dir]); fs.rmSync(dir, { recursive: true, force: true }); };
+  t.after(done);
+  process.on('exit', () => { if (fs.existsSync(dir) && spawnSync('mountpoint', ['-q', dir]).status === 0) done(); });
   return dir;
 }
 
@@ -128,7 +131,7 @@ test('D2: a write that fails part-way (file-size limit) leaves the previous expo
 });
 
 test('D2: a full disk (a real full tmpfs when run as root) leaves the previous export whole and exits 4', async (t) => {
-  const disk = smallTmpfs(64);
+  const disk = smallTmpfs(64, t);
   if (!disk) { t.skip('needs root and mount for a small tmpfs'); return; }
   const home = tempDir();
   assert.equal(run(home, ['task', 'scale']).code, 0);
