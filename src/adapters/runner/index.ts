@@ -6,8 +6,7 @@ import { ESSENTIAL_PACKAGES, isUntouched, notAttempted } from '../../core/check-
 import { CurriculumError, UsageError } from '../../core/errors.js';
 import { runHarness, type HarnessRun } from './python.js';
 import { m } from '../../i18n/tasks.js';
-import { serveCourseFile } from '../curriculum/files.js';
-import { readCapped } from '../curriculum/yaml-file.js';
+import { readCapped, serveCourseFile } from '../curriculum/files.js'; // not yaml-file.js: it loads the YAML parser
 
 /** Bytes a learner's file may have: a device (/dev/zero) or a runaway generator must not be read whole. */
 export const MAX_LEARNER_BYTES = 1024 * 1024;

@@ -1,0 +1,23 @@
+// Start-up stays lean: once the course is compiled, the read-only commands and a check of an untouched
+// starter load neither the YAML parser nor the prompt library (NODE_DEBUG=module lists every package
+// file Node loads). Speed itself is measured by `npm run bench`, not here: no assertion on time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dlpath, tempDir, copyFixture } from './helpers.mjs';
+
+const loaded = (r) => [...r.stderr.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].map((x) => x[1]);
+
+test('next, path, progress and a check of an untouched starter load no YAML parser and no prompts', () => {
+  const o = { home: tempDir(), curriculum: copyFixture('tasks-basic') };
+  assert.equal(dlpath(['task', 'scale'], o).code, 0); // compiles the course (that may load the parser)
+  for (const args of [['next', '--json'], ['path'], ['progress', '--json'], ['check', 'scale']]) {
+    const r = dlpath(args, { ...o, env: { NODE_DEBUG: 'module' } });
+    assert.ok(r.code === 0 || (args[0] === 'check' && r.code === 1), `${args.join(' ')}: ${r.code}`);
+    const pkgs = new Set(loaded(r));
+    assert.ok(!pkgs.has('yaml') && !pkgs.has('@inquirer/prompts'), `${args.join(' ')} loaded ${[...pkgs].join(', ')}`);
+  }
+  // The same listing does show the parser where it is needed: validating a course.
+  const v = dlpath(['validate', o.curriculum], { ...o, env: { NODE_DEBUG: 'module' } });
+  assert.equal(v.code, 0, v.stdout);
+  assert.ok(loaded(v).includes('yaml'));
+});
