@@ -55,3 +55,23 @@ test('a new learner: next → lesson (Ctrl-C, then to the end) → quiz → task
     sh.close();
   }
 });
+
+test('watch: e opens the editor, the save it makes is checked, and a pass offers the next step', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+  const dir = tempDir();
+  const home = path.join(dir, 'home');
+  const editor = path.join(dir, 'editor.sh');
+  fs.writeFileSync(editor, `#!/bin/sh\ncp '${SOLUTION}' "$1"\n`, { mode: 0o755 });
+  assert.equal(dlpath(['task', 'double'], { home, curriculum: CURRICULUM }).code, 0);
+  const sh = tmuxShell('watch-e', { width: 80, height: 24, env: { DLPATH_HOME: home, DLPATH_CURRICULUM: CURRICULUM, EDITOR: editor } });
+  try {
+    await sh.waitFor(/^\$/m);
+    sh.type(`${process.execPath} ${BIN} watch double; echo EXIT=$?`);
+    await sh.waitFor(/Not attempted yet[\s\S]*e: edit it in /);
+    sh.keys('e');
+    await sh.waitFor(/All 2 tests passed[\s\S]*n: go on to the next step/);
+    sh.keys('q');
+    await sh.waitFor(/Stopped watching\.\s*\nEXIT=0/);
+  } finally {
+    sh.close();
+  }
+});

@@ -64,8 +64,24 @@ export async function watchTask(ctx: Context, ix: CurriculumIndex, store: Store,
     `${wrap(m(key, vars), textWidth(ctx.stdout)).map((l) => t.dim(l)).join('\n')}\n`;
   const footer = () => {
     const vars = { file: t.file(file), task: found.task.id };
-    if (passed) return say(tty ? 'watchPassedKeys' : 'watchPassedNoTTY', vars);
-    return say(tty ? 'watching' : 'watchingNoTTY', vars);
+    const edit = tty && ctx.editor ? say('watchEditKey', { editor: ctx.editor }) : '';
+    if (passed) return say(tty ? 'watchPassedKeys' : 'watchPassedNoTTY', vars) + edit;
+    return say(tty ? 'watching' : 'watchingNoTTY', vars) + edit;
+  };
+  let editing = false;
+  /** e: the learner's editor, on the terminal meanwhile; saves are checked as ever, keys come back after. */
+  const openEditor = async () => {
+    editing = true;
+    ctx.stdin.off('data', onKey);
+    if (tty) ctx.stdin.setRawMode!(false);
+    const { openInEditor } = await import('../adapters/ui/editor.js');
+    const ok = await openInEditor(ctx, ctx.editor!, file);
+    editing = false;
+    if (abort.signal.aborted) return;
+    if (!ok) ctx.stdout.write(`${t.warn(m('editorFailed', { editor: ctx.editor!, file }))}\n`);
+    if (tty) ctx.stdin.setRawMode!(true);
+    ctx.stdin.on('data', onKey);
+    ctx.stdin.resume();
   };
 
   const check = async (): Promise<void> => {
@@ -119,6 +135,7 @@ export async function watchTask(ctx: Context, ix: CurriculumIndex, store: Store,
   const key = (k: string) => {
     if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') stop('stopped');
     else if ((k === 'n' || k === 'N') && passed) stop('next');
+    else if ((k === 'e' || k === 'E') && tty && ctx.editor && !editing) void openEditor();
     else if ((k === 'h' || k === 'H') && !running) ctx.stdout.write(`\n${nextHintText(ctx, store, found, tty ? 'key' : 'cmd')}\n${footer()}`);
   };
   const onKey = (data: Buffer | string) => {
