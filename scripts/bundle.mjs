@@ -63,7 +63,7 @@ await build({
   // The native SQLite binding stays a package of its own, and so do the packages only some commands
   // load (the YAML parser for compiling a course, prompts, colours, scheduling, RE2): the bundle is the
   // hot path, and each start reads it whole.
-  external: ['better-sqlite3', 'yaml', '@inquirer/prompts', 'chalk', 'ts-fsrs', 're2js'],
+  external: ['better-sqlite3', 'yaml', '@inquirer/prompts', 'chalk', 'ts-fsrs', 're2js', 'pg'],
   // Where the bundle lies, given by bin/dlpath: two folders below the package root, as dist/*/x.js are.
   define: { 'import.meta.url': '__dlpath_url' },
   plugins: [plainRequire, lazyChildProcess],

@@ -13,6 +13,7 @@ type Command = CommandType;
 import { homeFromArgv, makeContext, optionFromArgv, SHIPPED_CURRICULUM, type Context, type GlobalOptions, type InStream, type OutStream } from './commands/context.js';
 import { detectLang, sentences, setLang } from './i18n/index.js';
 import { m } from './i18n/cli.js';
+import { m as mc } from './i18n/class.js';
 import { helpAfter } from './i18n/help.js';
 import { suggest } from './core/suggest.js';
 import { loadColors } from './adapters/ui/theme.js';
@@ -140,6 +141,20 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   program.command('import').description(m('cmdImport')).argument('<file>', m('argImportFile'))
     .option('--dry-run', m('optDryRun'))
     .action(action(() => import('./commands/import.js')));
+  // A class on a PostgreSQL server: pg is loaded by these commands only.
+  const klass = program.command('class').description(mc('cmdClass'));
+  klass.command('init').description(mc('cmdClassInit')).argument('<url>', mc('argUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).init })));
+  klass.command('add-learner').description(mc('cmdClassAdd')).argument('<name>', mc('argLearner'))
+    .option('--url <url>', mc('optUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).addLearnerCmd })));
+  klass.command('join').description(mc('cmdClassJoin')).argument('<url>', mc('argLearnerUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).join })));
+  klass.command('report').description(mc('cmdClassReport'))
+    .option('--url <url>', mc('optUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).reportCmd })));
+  program.command('sync').description(mc('cmdSync'))
+    .action(action(() => import('./commands/sync.js')));
   // `dlpath` alone: a short status and the next step.
   program.argument('[command]').argument('[args...]').action(async (name: string | undefined, _rest: unknown, _o: unknown, cmd: Command) => {
     if (name !== undefined) {

@@ -1,0 +1,252 @@
+/**
+ * The class database: a PostgreSQL server the learners sync to and the teacher reads.
+ * `pg` (node-postgres) is loaded here only, on first use, so commands that never reach a server do not pay for it.
+ * Every value goes in as a query parameter; identifiers (role names) are built from checked characters only,
+ * and passwords reach the server only as SCRAM verifiers (never as text a statement log could keep).
+ */
+import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as PgModule from 'pg';
+import { EnvError, UsageError } from '../../core/errors.js';
+import { m } from '../../i18n/class.js';
+
+export type Client = PgModule.Client;
+
+let pgMod: typeof PgModule | undefined;
+function pg(): typeof PgModule {
+  pgMod ??= createRequire(import.meta.url)('pg') as typeof PgModule;
+  return pgMod;
+}
+
+/** The URL with its password hidden, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(a URL that could not be read)';
+  }
+}
+
+export function parseUrl(url: string): URL {
+  let u: URL;
+  try { u = new URL(url); } catch { throw new UsageError(m('badUrl'), m('badUrlHint')); }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new UsageError(m('badUrl'), m('badUrlHint'));
+  return u;
+}
+
+/** A connection error as a clear message (exit 4); the password never appears in it. */
+export function envErrorOf(e: unknown, url: string): EnvError {
+  const err = e as { code?: string; message?: string };
+  const where = redact(url);
+  const code = err.code ?? '';
+  let key: Parameters<typeof m>[0] = 'pgOther';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOENT', 'EAI_AGAIN'].includes(code)) key = 'pgDown';
+  else if (code === '28P01') key = 'pgPassword';
+  else if (code === '28000') key = 'pgRevoked';
+  else if (code === '42501') key = 'pgDenied';
+  else if (code === '3D000') key = 'pgNoDatabase';
+  else if (code === 'ECONNRESET' || code === '57P01' || code === 'EPIPE' || /Connection terminated/i.test(err.message ?? '')) key = 'pgCut';
+  const reason = (err.message ?? String(e)).split(url).join(where);
+  return new EnvError(m(key, { where, reason }), m(`${key}Hint` as Parameters<typeof m>[0]));
+}
+
+/** Connects (TLS as the URL's sslmode says), or throws an EnvError. */
+export async function connect(url: string, timeoutMs = 5000): Promise<Client> {
+  parseUrl(url);
+  const { Client } = pg();
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, application_name: 'dlpath' });
+  client.on('error', () => { /* a dropped connection is reported by the query that meets it */ });
+  try {
+    await client.connect();
+  } catch (e) {
+    try { await client.end(); } catch { /* never opened */ }
+    throw envErrorOf(e, url);
+  }
+  return client;
+}
+
+// ------------------------------------------------------------------ roles and passwords
+
+/** Role names come from the database name: roles are the cluster's, a class is a database. */
+export function roleNames(db: string): { teacher: string; learners: string; prefix: string } {
+  const base = db.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 24);
+  const tag = crypto.createHash('sha256').update(db).digest('hex').slice(0, 6);
+  const prefix = `dlpath_${base}_${tag}`;
+  return { prefix, teacher: `${prefix}_teacher`, learners: `${prefix}_learners` };
+}
+
+export const LEARNER_NAME_RE = /^[a-z][a-z0-9_]{0,19}$/;
+
+/** A role name in a statement: only [a-z0-9_] gets here, double-quoted all the same. */
+export function ident(name: string): string {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`unsafe identifier ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
+
+/** A random password of letters and digits (~143 bits). */
+export function newPassword(): string {
+  const abc = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  const bytes = crypto.randomBytes(32);
+  let s = '';
+  for (let i = 0; i < 26; i++) s += abc[bytes[i] % abc.length];
+  return s;
+}
+
+/** The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802/7677): the server never sees the password. */
+export function scramVerifier(password: string, iterations = 4096): string {
+  const salt = crypto.randomBytes(16);
+  const salted = crypto.pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const clientKey = crypto.createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = crypto.createHash('sha256').update(clientKey).digest();
+  const serverKey = crypto.createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+/** A literal of base64 and `$:-` characters only (a SCRAM verifier); anything else is refused. */
+function verifierLiteral(v: string): string {
+  if (!/^[A-Za-z0-9+/=$:-]+$/.test(v)) throw new Error('unexpected characters in a verifier');
+  return `'${v}'`;
+}
+
+// ------------------------------------------------------------------ the schema
+
+export const CLASS_SCHEMA_VERSION = 1;
+
+function schemaSql(r: { teacher: string; learners: string }): string[] {
+  const T = ident(r.teacher);
+  const L = ident(r.learners);
+  return [
+    'CREATE SCHEMA IF NOT EXISTS dlpath',
+    'CREATE TABLE IF NOT EXISTS dlpath.meta (key text PRIMARY KEY, value text NOT NULL)',
+    `CREATE TABLE IF NOT EXISTS dlpath.learners (role name PRIMARY KEY, name text UNIQUE NOT NULL,
+      added_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE TABLE IF NOT EXISTS dlpath.events (
+      uid uuid PRIMARY KEY,
+      learner name NOT NULL DEFAULT current_user,
+      ts timestamptz NOT NULL,
+      kind text NOT NULL,
+      module text,
+      item text,
+      epoch integer NOT NULL,
+      data jsonb,
+      received_at timestamptz NOT NULL DEFAULT now())`,
+    'CREATE INDEX IF NOT EXISTS events_learner_ts ON dlpath.events (learner, ts)',
+    'CREATE INDEX IF NOT EXISTS events_kind_item ON dlpath.events (kind, module, item)',
+    'ALTER TABLE dlpath.events ENABLE ROW LEVEL SECURITY',
+    'ALTER TABLE dlpath.events FORCE ROW LEVEL SECURITY',
+    'REVOKE ALL ON SCHEMA dlpath FROM PUBLIC',
+    'REVOKE ALL ON ALL TABLES IN SCHEMA dlpath FROM PUBLIC',
+    `GRANT USAGE ON SCHEMA dlpath TO ${T}, ${L}`,
+    `GRANT SELECT ON dlpath.events, dlpath.learners, dlpath.meta TO ${T}`,
+    // Append-only for learners: no UPDATE, no DELETE, no TRUNCATE; the policies below keep each to its own rows.
+    `GRANT SELECT, INSERT ON dlpath.events TO ${L}`,
+    'DROP POLICY IF EXISTS learner_insert ON dlpath.events',
+    'DROP POLICY IF EXISTS learner_select ON dlpath.events',
+    'DROP POLICY IF EXISTS teacher_select ON dlpath.events',
+    `CREATE POLICY learner_insert ON dlpath.events FOR INSERT TO ${L} WITH CHECK (learner = current_user)`,
+    `CREATE POLICY learner_select ON dlpath.events FOR SELECT TO ${L} USING (learner = current_user)`,
+    `CREATE POLICY teacher_select ON dlpath.events FOR SELECT TO ${T} USING (true)`,
+  ];
+}
+
+async function ensureRole(c: Client, name: string): Promise<void> {
+  const r = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
+  if (!r.rowCount) await c.query(`CREATE ROLE ${ident(name)} NOLOGIN`);
+}
+
+/** What the database holds outside PostgreSQL's own schemas and ours. */
+async function foreignObjects(c: Client): Promise<string[]> {
+  const r = await c.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f', 'S') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'dlpath')
+      AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%' ORDER BY 1 LIMIT 5`);
+  return r.rows.map((x: { name: string }) => x.name);
+}
+
+export interface InitResult { database: string; teacher: string; learners: string; created: boolean }
+
+/** Creates (or completes) the class in an empty database; refuses one that holds anything else. */
+export async function initClass(c: Client, course: string | null): Promise<InitResult> {
+  const db = (await c.query('SELECT current_database() AS d')).rows[0].d as string;
+  const others = await foreignObjects(c);
+  if (others.length) throw new UsageError(m('initNotEmpty', { db, objects: others.join(', ') }), m('initNotEmptyHint'));
+  const had = (await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS had`)).rows[0].had as boolean;
+  if (had) {
+    const v = await c.query(`SELECT value FROM dlpath.meta WHERE key = 'schema_version'`);
+    const version = Number(v.rows[0]?.value ?? 0);
+    if (version > CLASS_SCHEMA_VERSION) throw new EnvError(m('initNewer', { db, version }), m('initNewerHint'));
+  }
+  const r = roleNames(db);
+  await c.query('BEGIN');
+  try {
+    await ensureRole(c, r.teacher);
+    await ensureRole(c, r.learners);
+    for (const sql of schemaSql(r)) await c.query(sql);
+    await c.query(`INSERT INTO dlpath.meta (key, value) VALUES ('schema_version', $1), ('teacher_role', $2), ('learner_role', $3)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(CLASS_SCHEMA_VERSION), r.teacher, r.learners]);
+    if (course) await c.query(`INSERT INTO dlpath.meta (key, value) VALUES ('course', $1) ON CONFLICT (key) DO NOTHING`, [course]);
+    // Whoever created the class reads it as the teacher does (its table is subject to the policies too: FORCE).
+    const me = (await c.query('SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su')).rows[0];
+    if (!me.su) await c.query(`GRANT ${ident(r.teacher)} TO ${ident(me.u)}`);
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  return { database: db, teacher: r.teacher, learners: r.learners, created: !had };
+}
+
+async function classRoles(c: Client, url: string): Promise<{ teacher: string; learners: string; prefix: string; db: string }> {
+  const has = (await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS has`)).rows[0].has as boolean;
+  const db = (await c.query('SELECT current_database() AS d')).rows[0].d as string;
+  if (!has) throw new UsageError(m('notAClass', { where: redact(url) }), m('notAClassHint', { url: redact(url) }));
+  return { ...roleNames(db), db };
+}
+
+/** Creates a learner's login role; returns the URL to hand out (the only place the password appears). */
+export async function addLearner(c: Client, url: string, name: string): Promise<{ url: string; role: string }> {
+  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badLearnerName', { name }), m('badLearnerNameHint'));
+  const r = await classRoles(c, url);
+  const role = `${r.prefix}_l_${name}`;
+  const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (exists.rowCount) throw new UsageError(m('learnerExists', { name }), m('learnerExistsHint'));
+  const password = newPassword();
+  await c.query('BEGIN');
+  try {
+    await c.query(`CREATE ROLE ${ident(role)} LOGIN PASSWORD ${verifierLiteral(scramVerifier(password))} IN ROLE ${ident(r.learners)}`);
+    await c.query('INSERT INTO dlpath.learners (role, name) VALUES ($1, $2)', [role, name]);
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  const u = new URL(url);
+  u.username = role;
+  u.password = password;
+  return { url: u.toString(), role };
+}
+
+// ------------------------------------------------------------------ events
+
+export interface WireEvent { uid: string; ts: string; kind: string; module: string | null; item: string | null; epoch: number; data: unknown }
+
+/** Sends events (one statement for the batch); those already there are left alone. */
+export async function pushEvents(c: Client, events: readonly WireEvent[]): Promise<number> {
+  if (!events.length) return 0;
+  const r = await c.query(`INSERT INTO dlpath.events (uid, ts, kind, module, item, epoch, data)
+    SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])
+    ON CONFLICT (uid) DO NOTHING`, [
+    events.map((e) => e.uid), events.map((e) => e.ts), events.map((e) => e.kind), events.map((e) => e.module),
+    events.map((e) => e.item), events.map((e) => e.epoch),
+    events.map((e) => (e.data === null || e.data === undefined ? null : JSON.stringify(e.data))),
+  ]);
+  return r.rowCount ?? 0;
+}
+
+/** This role's own events (the policies show no others to a learner). */
+export async function fetchOwnEvents(c: Client): Promise<WireEvent[]> {
+  const r = await c.query(`SELECT uid::text AS uid, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ts,
+    kind, module, item, epoch, data FROM dlpath.events WHERE learner = current_user`);
+  return r.rows as WireEvent[];
+}

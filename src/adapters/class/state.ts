@@ -1,0 +1,50 @@
+/**
+ * The learner's link to a class, in <data folder>/class.json (mode 0600: it holds the class URL and its
+ * password): the URL, how far the local events have been sent (the last local event id the server holds),
+ * and when the last sync finished. Read locally by `next` and `progress`, which never touch the network.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EnvError } from '../../core/errors.js';
+import { makeDirs } from '../dirs.js';
+import { writeFileAtomic } from '../files.js';
+import { m } from '../../i18n/class.js';
+
+export interface ClassState {
+  url: string;
+  /** Local events.id up to which everything is on the server. */
+  sent_through: number;
+  last_sync: string | null;
+}
+
+export function classFile(home: string): string {
+  return path.join(home, 'class.json');
+}
+
+export function readClassState(home: string): ClassState | undefined {
+  const file = classFile(home);
+  let text: string;
+  try { text = fs.readFileSync(file, 'utf8'); } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new EnvError(m('stateUnreadable', { file, reason: (e as Error).message }), m('stateHint'));
+  }
+  try {
+    const d = JSON.parse(text) as Partial<ClassState>;
+    if (typeof d.url !== 'string') throw new Error('no url');
+    return { url: d.url, sent_through: Number.isInteger(d.sent_through) ? d.sent_through as number : 0,
+      last_sync: typeof d.last_sync === 'string' ? d.last_sync : null };
+  } catch (e) {
+    throw new EnvError(m('stateUnreadable', { file, reason: (e as Error).message }), m('stateHint'));
+  }
+}
+
+export function writeClassState(home: string, s: ClassState): void {
+  const file = classFile(home);
+  try {
+    makeDirs(home);
+    writeFileAtomic(file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+  } catch (e) {
+    throw new EnvError(m('stateUnwritable', { file, reason: (e as Error).message }), m('stateHint'));
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * `dlpath class init|add-learner|join|report`: a class on a PostgreSQL server (see docs/class.md).
+ * The teacher's commands take the URL the class was created with; a learner's is the URL add-learner printed.
+ */
+import type { Context } from './context.js';
+import { connect, initClass, addLearner, parseUrl, redact, envErrorOf } from '../adapters/class/pg.js';
+import { readClassState, writeClassState } from '../adapters/class/state.js';
+import { DlpathError, UsageError } from '../core/errors.js';
+import { m } from '../i18n/class.js';
+import { syncNow, report as syncReport } from './sync.js';
+
+function teacherUrl(ctx: Context, opts: Record<string, unknown>): string {
+  const url = (opts.url as string | undefined) ?? ctx.env.DLPATH_CLASS_URL;
+  if (!url) throw new UsageError(m('needUrl'), m('needUrlHint'));
+  parseUrl(url);
+  return url;
+}
+
+async function withClient<T>(url: string, f: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>): Promise<T> {
+  const c = await connect(url);
+  try {
+    return await f(c);
+  } catch (e) {
+    if (e instanceof DlpathError) throw e;
+    if ((e as { code?: string }).code) throw envErrorOf(e, url);
+    throw e;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+async function courseId(ctx: Context): Promise<string | null> {
+  try {
+    const { loadCurriculum } = await import('../adapters/curriculum/index.js');
+    return (await loadCurriculum(ctx.curriculumDir, ctx.home, { stderr: ctx.stderr })).curriculum.id;
+  } catch {
+    return null;
+  }
+}
+
+export async function init(ctx: Context, args: unknown[]): Promise<number> {
+  const url = String(args[0]);
+  parseUrl(url);
+  const course = await courseId(ctx);
+  const r = await withClient(url, (c) => initClass(c, course));
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  else ctx.stdout.write(`${m(r.created ? 'initDone' : 'initAgain', { db: r.database })}\n`);
+  return 0;
+}
+
+export async function addLearnerCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const url = teacherUrl(ctx, opts);
+  const name = String(args[0]);
+  const r = await withClient(url, (c) => addLearner(c, url, name));
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
+  else ctx.stdout.write(`${m('learnerAdded', { name })}\n\n  ${r.url}\n\n${m('learnerAddedHint')}\n`);
+  return 0;
+}
+
+export async function join(ctx: Context, args: unknown[]): Promise<number> {
+  const url = String(args[0]);
+  parseUrl(url);
+  const old = readClassState(ctx.home);
+  // The same class again keeps how far this machine had sent; another class starts from the beginning.
+  const same = old && sameClass(old.url, url);
+  const state = { url, sent_through: same ? old.sent_through : 0, last_sync: same ? old.last_sync : null };
+  // Checked before it is saved: a URL that does not connect is not remembered.
+  await withClient(url, async () => undefined);
+  writeClassState(ctx.home, state);
+  if (!ctx.json) ctx.stdout.write(`${m('joined', { where: redact(url) })}\n`);
+  syncReport(ctx, await syncNow(ctx, state));
+  return 0;
+}
+
+function sameClass(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.host === y.host && x.pathname === y.pathname && x.username === y.username;
+  } catch { return false; }
+}
+
+export async function reportCmd(ctx: Context, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const url = teacherUrl(ctx, opts);
+  const { classReport, renderReport } = await import('./class-report.js');
+  const data = await withClient(url, (c) => classReport(ctx, c, url));
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  else ctx.stdout.write(renderReport(data));
+  return 0;
+}

@@ -1,0 +1,81 @@
+/**
+ * `dlpath sync`: sends every local event the class database does not hold yet (in batches, each one
+ * remembered once the server has it; a batch sent twice adds nothing: ON CONFLICT on the event id), then
+ * fetches this learner's events from their other machines and merges them as `dlpath import` does.
+ * Killed or cut off midway, the next sync carries on; nothing local is ever changed by a failure.
+ */
+import type { Context } from './context.js';
+import { Store } from '../adapters/store/store.js';
+import { mergeInto, newEvents, readHistory, type HistoryEvent } from '../adapters/store/merge.js';
+import { readClassState, writeClassState, type ClassState } from '../adapters/class/state.js';
+import { connect, envErrorOf, fetchOwnEvents, pushEvents, type Client, type WireEvent } from '../adapters/class/pg.js';
+import { DlpathError, EnvError } from '../core/errors.js';
+import { m } from '../i18n/class.js';
+
+/** Events per INSERT (DLPATH_SYNC_BATCH overrides it, for tests of a sync cut midway). */
+const BATCH = Math.max(1, Number(process.env.DLPATH_SYNC_BATCH) || 2000);
+
+export interface SyncResult { sent: number; received: number }
+
+type LocalRow = { id: number; uid: string; ts: string; kind: string; module: string | null; item: string | null; epoch: number; data: string | null };
+
+/** Sends and fetches over an open connection; the state file follows each batch the server holds. */
+export async function syncWith(ctx: Context, client: Client, state: ClassState): Promise<SyncResult> {
+  const store = Store.open(ctx.home, ctx.clock);
+  try {
+    let sent = 0;
+    const page = store.db.prepare('SELECT id, uid, ts, kind, module, item, epoch, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    for (;;) {
+      const rows = page.all(state.sent_through, BATCH) as LocalRow[];
+      if (!rows.length) break;
+      const wire: WireEvent[] = rows.map((r) => {
+        let data: unknown = r.data;
+        if (r.data !== null) { try { data = JSON.parse(r.data); } catch { /* sent as text */ } }
+        return { uid: r.uid, ts: r.ts, kind: r.kind, module: r.module, item: r.item, epoch: r.epoch, data };
+      });
+      sent += await pushEvents(client, wire);
+      state.sent_through = rows[rows.length - 1].id;
+      writeClassState(ctx.home, state);
+    }
+    const theirs = (await fetchOwnEvents(client)) as HistoryEvent[];
+    const incoming = newEvents(readHistory(store), theirs);
+    if (incoming.length) {
+      const before = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
+      store.tx(() => mergeInto(store, incoming));
+      // What came from the server need not go back to it (when everything before it had been sent).
+      if (state.sent_through >= before) state.sent_through = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
+    }
+    state.last_sync = ctx.clock().toISOString();
+    writeClassState(ctx.home, state);
+    return { sent, received: incoming.length };
+  } finally {
+    store.close();
+  }
+}
+
+/** Connects with the saved URL and syncs; every server failure is an EnvError (exit 4). */
+export async function syncNow(ctx: Context, state: ClassState): Promise<SyncResult> {
+  const client = await connect(state.url);
+  try {
+    return await syncWith(ctx, client, state);
+  } catch (e) {
+    if (e instanceof DlpathError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === undefined && !/connection|terminat|ECONN/i.test((e as Error).message ?? '')) throw e;
+    throw envErrorOf(e, state.url);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function report(ctx: Context, r: SyncResult): void {
+  if (ctx.json) { ctx.stdout.write(`${JSON.stringify({ sent: r.sent, received: r.received }, null, 2)}\n`); return; }
+  ctx.stdout.write(`${r.sent || r.received ? m('synced', { sent: r.sent, got: r.received }) : m('syncedNothing')}\n`);
+}
+
+export async function run(ctx: Context): Promise<number> {
+  const state = readClassState(ctx.home);
+  if (!state) throw new EnvError(m('notJoined'), m('notJoinedHint'));
+  report(ctx, await syncNow(ctx, state));
+  return 0;
+}

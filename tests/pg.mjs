@@ -1,0 +1,81 @@
+// A PostgreSQL server for the class tests: the one .ci/run started (DLPATH_TEST_PG_URL, a superuser URL),
+// or a throwaway cluster of our own (initdb in a temporary folder, loopback only, stopped at exit) when
+// PostgreSQL is installed; otherwise the tests are skipped with the reason.
+import { spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT } from './helpers.mjs';
+
+const require = createRequire(path.join(ROOT, 'package.json'));
+export const pg = require('pg');
+
+function binDir() {
+  for (const v of ['17', '16', '15', '14', '13']) {
+    const d = `/usr/lib/postgresql/${v}/bin`;
+    if (fs.existsSync(path.join(d, 'initdb'))) return d;
+  }
+  const r = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+  return r.status === 0 ? path.dirname(r.stdout.trim()) : null;
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+let server;
+
+/** { url } of a superuser connection, or { skip: reason }. */
+export async function pgServer() {
+  if (server) return server;
+  if (process.env.DLPATH_TEST_PG_URL) return (server = { url: process.env.DLPATH_TEST_PG_URL });
+  const bin = binDir();
+  if (!bin) return (server = { skip: 'PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-pg-'));
+  const data = path.join(dir, 'data');
+  const password = `pw${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(path.join(dir, 'pw'), password);
+  const root = process.getuid?.() === 0;
+  const as = (cmd, args) => (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+  if (root) execFileSync('chown', ['-R', 'postgres', dir]);
+  const port = await freePort();
+  const run = (cmd, args) => { const [c, a] = as(path.join(bin, cmd), args); execFileSync(c, a, { stdio: 'pipe' }); };
+  run('initdb', ['-D', data, '-U', 'postgres', '--pwfile', path.join(dir, 'pw'), '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync']);
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off`, 'start']);
+  process.on('exit', () => {
+    try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return (server = { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` });
+}
+
+/** The same server, another database. */
+export function withDb(url, db) {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** Runs queries as the URL's role; returns the last result's rows. */
+export async function sql(url, ...queries) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    let r;
+    for (const q of queries) r = Array.isArray(q) ? await c.query(q[0], q[1]) : await c.query(q);
+    return r.rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new empty database; returns its URL (superuser). */
+export async function freshDb(url, name) {
+  await sql(url, `DROP DATABASE IF EXISTS ${name}`, `CREATE DATABASE ${name}`);
+  return withDb(url, name);
+}
