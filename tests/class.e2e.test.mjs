@@ -88,6 +88,9 @@ test('a class: three learners, one with two machines; the report equals their pr
   for (const [h, u] of [[ben, urls.ben], [cy, urls.cy]]) assert.equal(run(h, ['class', 'join', u]).code, 0);
   for (const h of [ana2, ana1, ana2]) assert.equal(run(h, ['sync']).code, 0);
   assert.deepEqual(json(ana1, ['progress']).tracks, json(ana2, ['progress']).tracks);
+  // progress and next say when the last sync was, read locally.
+  assert.match(json(ana1, ['progress']).class.last_sync, /^\d{4}-\d\d-\d\dT/);
+  assert.match(run(ana1, ['next']).stdout, /Last sync: \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
   assert.equal(await serverCount(url), localCount(ana1) + localCount(ben) + localCount(cy));
   assert.equal(localCount(ana1), localCount(ana2));
 

@@ -1,5 +1,6 @@
 /** `dlpath next`: the next step on the path; in a terminal, walks the learner into it. */
 import type { Context } from './context.js';
+import { lastSyncLine } from '../adapters/class/state.js';
 import { standing, standingOnly, standingWithActivity, stepCommand, stepTitle } from './shared.js';
 import type { WatchEnd } from './watch.js';
 import { nextStep, overallPercent, type Step } from '../core/path.js';
@@ -29,6 +30,8 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkIn
     ctx.stdout.write(`${t.heading(pick(course.title))}\n${wrap(pick(course.description), textWidth(ctx.stdout)).join('\n')}\n\n`);
   }
   ctx.stdout.write(`${t.dim(m('statusLine', { percent: overallPercent(states), done, total, streak: days }))}\n`);
+  const synced = lastSyncLine(ctx.home);
+  if (synced) ctx.stdout.write(`${t.dim(synced)}\n`);
   if (due) ctx.stdout.write(`${t.warn(m('reviewsDue', { n: due, minutes: Math.max(1, Math.ceil(due / 4)) }))}\n`);
   if (!step) {
     ctx.stdout.write(`${t.ok(m('allDone'))}\n`);

@@ -1,5 +1,6 @@
 /** `dlpath progress`: per track and module: status, best quiz score, tasks, last activity; streak. */
 import type { Context } from './context.js';
+import { lastSync, lastSyncLine } from '../adapters/class/state.js';
 import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
 import { page } from '../adapters/ui/pager.js';
@@ -58,12 +59,15 @@ export async function progressData(ctx: Context) {
 export async function run(ctx: Context): Promise<number> {
   const { summary, tracks, all, calendar, byId, days, due } = await progressData(ctx);
   if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ ...summary, tracks, calendar }, null, 2)}\n`);
+    const klass = lastSync(ctx.home);
+    ctx.stdout.write(`${JSON.stringify({ ...summary, tracks, calendar, ...(klass ? { class: klass } : {}) }, null, 2)}\n`);
     return 0;
   }
   const t = theme(ctx);
   const out: string[] = [t.heading(m('progressHeader')), ''];
   out.push(m('overall', { percent: summary.percent, streak: days, tasks: summary.tasks_passed, due }));
+  const synced = lastSyncLine(ctx.home);
+  if (synced) out.push(t.dim(synced));
   if (summary.tasks_solution_seen) out.push(t.dim(m('solutionSeen', { n: summary.tasks_solution_seen })));
   if (summary.tasks_skipped) out.push(t.dim(m('tasksSkipped', { n: summary.tasks_skipped })));
   out.push('');

@@ -48,3 +48,20 @@ export function writeClassState(home: string, s: ClassState): void {
     throw new EnvError(m('stateUnwritable', { file, reason: (e as Error).message }), m('stateHint'));
   }
 }
+
+/** When this machine last synced with its class: undefined when not in a class (read locally, never the network). */
+export function lastSync(home: string): { joined: true; last_sync: string | null } | undefined {
+  try {
+    const s = readClassState(home);
+    return s ? { joined: true, last_sync: s.last_sync } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line `next` and `progress` show about it. */
+export function lastSyncLine(home: string): string | undefined {
+  const s = lastSync(home);
+  if (!s) return undefined;
+  return s.last_sync ? m('lastSync', { when: `${s.last_sync.slice(0, 16).replace('T', ' ')} UTC` }) : m('neverSynced');
+}
