@@ -15,9 +15,14 @@ test('next, path, progress and a check of an untouched starter load no YAML pars
     assert.ok(r.code === 0 || (args[0] === 'check' && r.code === 1), `${args.join(' ')}: ${r.code}`);
     const pkgs = new Set(loaded(r));
     assert.ok(!pkgs.has('yaml') && !pkgs.has('@inquirer/prompts'), `${args.join(' ')} loaded ${[...pkgs].join(', ')}`);
+    assert.ok(!pkgs.has('pg'), `${args.join(' ')} loaded node-postgres`);
   }
   // The same listing does show the parser where it is needed: validating a course.
   const v = dlpath(['validate', o.curriculum], { ...o, env: { NODE_DEBUG: 'module' } });
   assert.equal(v.code, 0, v.stdout);
   assert.ok(loaded(v).includes('yaml'));
+  // and node-postgres where a class server is reached (a closed port: the command fails, having loaded it).
+  const s = dlpath(['class', 'init', 'postgresql://x:y@127.0.0.1:1/z'], { ...o, env: { NODE_DEBUG: 'module' } });
+  assert.equal(s.code, 4, s.stderr);
+  assert.ok(loaded(s).includes('pg'));
 });
