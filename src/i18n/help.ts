@@ -155,7 +155,7 @@ const HELP: Record<string, { ex: Array<[string, Key]>; globals: string[] }> = {
   doctor: { ex: [['dlpath doctor', 'doctor'], ['dlpath doctor --json', 'doctorJson']], globals: ['--json', ...CUR] },
   export: { ex: [['dlpath export', 'exportJson'], ['dlpath export --format csv --out history.csv', 'exportCsv'], ['dlpath export --format xapi', 'exportXapi']], globals: ALL },
   config: { ex: [['dlpath config set lang zh', 'configSet'], ['dlpath config set curriculum ./my-course', 'configCurriculum'], ['dlpath config list', 'configList']], globals: ['--json', ...ALL] },
-  import: { ex: [['dlpath import laptop-export.json', 'importFile'], ['dlpath import laptop-export.json --dry-run', 'importDry']], globals: ['--json', ...ALL] },
+  import: { ex: [['dlpath import laptop-export.json', 'importFile'], ['dlpath import laptop-export.json --dry-run', 'importDry']], globals: ['--json', ...CUR] },
   class: { ex: [['dlpath class init postgresql://teacher@db.example.org/class1?sslmode=require', 'classInit'],
     ['dlpath class add-learner ana --url postgresql://teacher@db.example.org/class1', 'classAdd'], ['dlpath class join <url>', 'classJoin']], globals: ['--json', ...ALL] },
   sync: { ex: [['dlpath sync', 'sync'], ['dlpath sync --json', 'syncJson']], globals: ['--json', '--home'] },

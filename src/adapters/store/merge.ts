@@ -14,6 +14,7 @@ import type { Store, EventKind } from './store.js';
 import { localDay } from './store.js';
 import { scheduler, ratingFor } from './review.js';
 import { skippable } from '../../core/check-result.js';
+import { contentUid } from './uuid.js';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, EVENT_KINDS } from './export-format.js';
 
@@ -73,7 +74,8 @@ export function readHistory(store: Store): Array<HistoryEvent & { id: number }> 
   return rows.map((r) => {
     let data: unknown = r.data;
     if (r.data !== null) { try { data = JSON.parse(r.data); } catch { /* kept as text */ } }
-    return { ...r, data };
+    // A row written by something other than dlpath may lack an id: the one its content gives.
+    return { ...r, uid: r.uid ?? contentUid(r), data };
   });
 }
 
@@ -91,6 +93,10 @@ export function newEvents(local: readonly HistoryEvent[], incoming: readonly His
  */
 export function mergeInto(store: Store, incoming: readonly HistoryEvent[]): MergeResult {
   const local = readHistory(store);
+  if (store.db.prepare('SELECT 1 FROM events WHERE uid IS NULL LIMIT 1').get()) {
+    const fill = store.db.prepare('UPDATE events SET uid = ? WHERE id = ? AND uid IS NULL');
+    for (const e of local) fill.run(e.uid, e.id);
+  }
   const added = newEvents(local, incoming);
   if (!added.length) return { added, present: incoming.length, total: local.length };
   const lags = new Map([...lagsOf(local), ...lagsOf(incoming)]);
