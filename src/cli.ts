@@ -77,6 +77,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
       code = await mod.run(ctx, args, opts);
     } catch (e) {
       if (ctx.courseFlag && e instanceof Error) await carryCourseFlagInError(e, ctx.courseFlag);
+      else if (e instanceof Error && (e as { exitCode?: number }).exitCode === 2) await hintCourseHere(e, ctx);
       throw e;
     }
     if (opts.lang && cmd.name() !== 'config') await (await import('./commands/config.js')).offerToKeepLang(ctx, String(opts.lang));
@@ -224,6 +225,20 @@ async function carryCourseFlag(ctx: Context): Promise<void> {
   const { courseFlagStream } = await import('./adapters/ui/course-flag.js');
   ctx.stdout = courseFlagStream(ctx.stdout, ctx.courseFlag!);
   ctx.stderr = courseFlagStream(ctx.stderr, ctx.courseFlag!);
+}
+
+/**
+ * A usage error (no such module or task) while the shell stands in another course's folder: the
+ * learner probably meant that course. Says how to use it.
+ */
+async function hintCourseHere(e: Error, ctx: Context): Promise<void> {
+  const { courseAbove } = await import('./commands/validate.js');
+  const here = courseAbove(ctx.cwd);
+  if (!here || here === ctx.curriculumDir) return;
+  const withHint = e as Error & { hint?: string };
+  const { shellWord } = await import('./adapters/ui/course-flag.js');
+  const more = m('courseHere', { dir: here, flag: shellWord(here) });
+  Object.defineProperty(e, 'hint', { value: withHint.hint ? `${withHint.hint}\n${more}` : more });
 }
 
 async function carryCourseFlagInError(e: Error, dir: string): Promise<void> {

@@ -151,4 +151,8 @@ test('a learner walks the course with the commands dlpath prints, copied as prin
   assert.match(progress.stdout, /100%/);
   // A printed command without the course would have opened the shipped one: that is what it guards against.
   assert.equal(run(['learn', 're-basics'], opts).code, 2);
+  // Typed inside the course's folder, the mistake says which course is here and how to use it.
+  const inside = run(['learn', 're-basics'], { ...opts, cwd: path.join(dir, 'modules') });
+  assert.equal(inside.code, 2);
+  assert.match(inside.stderr, new RegExp(`The course in ${dir} is not the one in use: add \`--curriculum ${dir}\``));
 });

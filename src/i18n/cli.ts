@@ -4,6 +4,7 @@ export const m = messages({
   en: {
     description: 'A terminal tutor for the deep-learning learning path. Type `dlpath next` to go on.',
     descriptionCourse: '{title}: a course in the dlpath terminal tutor. {description} Type `dlpath next` to go on.',
+    courseHere: 'The course in {dir} is not the one in use: add `--curriculum {flag}` (or keep it with `dlpath config set curriculum {flag}`).',
     optCurriculum: 'curriculum folder (env DLPATH_CURRICULUM; then `dlpath config set curriculum`; default: the shipped one)',
     optHome: 'data folder for progress.db and the workspace (env DLPATH_HOME)',
     optLang: 'language (env DLPATH_LANG; then `dlpath config set lang`; then LANG)',
@@ -86,6 +87,7 @@ export const m = messages({
   zh: {
     description: '深度学习学习路径的终端导师。输入 `dlpath next` 继续学习。',
     descriptionCourse: '{title}：dlpath 终端导师中的一门课程。{description}输入 `dlpath next` 继续学习。',
+    courseHere: '{dir} 中的课程不是正在使用的课程：请加上 `--curriculum {flag}`（或用 `dlpath config set curriculum {flag}` 记住它）。',
     optCurriculum: '课程文件夹（环境变量 DLPATH_CURRICULUM；其次是 `dlpath config set curriculum`；默认：自带课程）',
     optHome: '存放 progress.db 和工作区的数据文件夹（环境变量 DLPATH_HOME）',
     optLang: '界面和课程的语言（环境变量 DLPATH_LANG；其次是 `dlpath config set lang`；再次是 LANG）',
