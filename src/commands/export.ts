@@ -31,13 +31,12 @@ const VERBS: Record<string, string> = {
   reset: 'http://adlnet.gov/expapi/verbs/initialized',
 };
 
-function xapi(e: StoredEvent, home: string): unknown {
+function xapi(e: StoredEvent, learner: string): unknown {
   const data = (e.data ?? {}) as Record<string, unknown>;
   const statement: Record<string, unknown> = {
     // Derived from the event's id (UUID v5): the same event sent twice to a Learning Record Store is stored once.
     id: uuidV5(e.uid, XAPI_NAMESPACE),
-    // The learner is named by a digest of the data folder: stable across exports, without the user name in the path.
-    actor: { objectType: 'Agent', account: { homePage: 'urn:dlpath', name: `learner-${createHash('sha256').update(home).digest('hex').slice(0, 16)}` } },
+    actor: { objectType: 'Agent', account: { homePage: 'urn:dlpath', name: learner } },
     verb: { id: VERBS[e.kind] ?? 'http://adlnet.gov/expapi/verbs/interacted', display: { 'en-US': e.kind } },
     object: { objectType: 'Activity', id: `urn:dlpath:${e.module ?? 'path'}${e.item ? `:${e.item}` : ''}` },
     timestamp: e.ts,
@@ -89,7 +88,11 @@ export async function run(ctx: Context, _args: unknown[], opts: { format?: strin
       for (const e of events()) { chunks.push(`${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\n`); n++; }
     } else {
       const list: unknown[] = [];
-      for (const e of events()) { list.push(format === 'xapi' ? xapi(e, ctx.home) : e); n++; }
+      // The learner is named by a digest of the history's first event (by time, then id): the same on every
+      // machine that holds the same history (after dlpath import), and nothing personal in it.
+      const first = format === 'xapi' ? store.db.prepare('SELECT uid FROM events ORDER BY ts, uid LIMIT 1').pluck().get() as string | undefined : undefined;
+      const learner = `learner-${createHash('sha256').update(first ?? '').digest('hex').slice(0, 16)}`;
+      for (const e of events()) { list.push(format === 'xapi' ? xapi(e, learner) : e); n++; }
       chunks.push(`${JSON.stringify(format === 'xapi' ? list
         : { format: EXPORT_FORMAT, format_version: EXPORT_VERSION, course, exported_at: ctx.clock().toISOString(), events: list }, null, 2)}\n`);
     }
