@@ -86,7 +86,7 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.notEqual(takeQuiz(cy, { ...RIGHT, 'basics-single': 'b', 'basics-numeric': 3 }).code, 0);
   assert.equal(takeQuiz(cy, RIGHT).code, 0);
   for (const [h, u] of [[ben, urls.ben], [cy, urls.cy]]) assert.equal(run(h, ['class', 'join', u]).code, 0);
-  for (const h of [ana2, ana1, ana2]) assert.equal(run(h, ['sync']).code, 0);
+  for (const h of [ana2, ana1, ana2]) { const s = run(h, ['sync']); assert.equal(s.code, 0, s.stderr); }
   assert.deepEqual(json(ana1, ['progress']).tracks, json(ana2, ['progress']).tracks);
   // progress and next say when the last sync was, read locally.
   assert.match(json(ana1, ['progress']).class.last_sync, /^\d{4}-\d\d-\d\dT/);
@@ -143,12 +143,12 @@ test('a class: three learners, one with two machines; the report equals their pr
   // Failures: exit 4, a clear message, nothing lost; the next sync completes without duplicates.
   const wrong = new URL(urls.cy); wrong.password = 'nottheone';
   r = run(tempDir(), ['class', 'join', wrong.toString()]);
-  assert.equal(r.code, 4);
+  assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /refused the password/);
   assert.doesNotMatch(r.stderr, /nottheone/);
   const down = new URL(urls.cy); down.port = String(await closedPort());
   r = run(tempDir(), ['class', 'join', down.toString()]);
-  assert.equal(r.code, 4);
+  assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /Cannot reach the class database/);
 
   // A network cut mid-sync (a proxy that drops the connection after some of the events went through).
@@ -165,7 +165,8 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.equal(localCount(cy), before, 'nothing lost locally');
   const partial = JSON.parse(fs.readFileSync(path.join(cy, 'class.json'), 'utf8'));
   fs.writeFileSync(path.join(cy, 'class.json'), JSON.stringify({ ...partial, url: urls.cy }));
-  assert.equal(run(cy, ['sync']).code, 0);
+  r = run(cy, ['sync']);
+  assert.equal(r.code, 0, r.stderr);
   // Forgetting how far it had sent (a kill between the server's commit and the local note): no duplicates.
   fs.writeFileSync(path.join(cy, 'class.json'), JSON.stringify({ ...partial, url: urls.cy, sent_through: 0 }));
   r = run(cy, ['--json', 'sync']);
@@ -176,7 +177,7 @@ test('a class: three learners, one with two machines; the report equals their pr
   // A revoked role.
   await sql(url, `ALTER ROLE "${new URL(urls.ben).username}" NOLOGIN`);
   r = run(ben, ['sync']);
-  assert.equal(r.code, 4);
+  assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /no longer lets this account in/);
   assert.equal(localCount(ben) > 0, true);
 });

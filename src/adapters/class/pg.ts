@@ -6,15 +6,31 @@
  */
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
-import type * as PgModule from 'pg';
+
+/**
+ * The part of node-postgres used here, declared locally: the build does not need pg's types (a worktree
+ * whose node_modules predates the dependency still compiles; only the class commands need pg itself).
+ */
+interface QueryResult { rows: any[]; rowCount: number | null } // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface Client {
+  connect(): Promise<void>;
+  end(): Promise<void>;
+  query(text: string, values?: unknown[]): Promise<QueryResult>;
+  on(event: 'error', f: (e: Error) => void): void;
+}
+interface PgModule {
+  Client: new (config: { connectionString: string; connectionTimeoutMillis?: number; application_name?: string }) => Client;
+}
 import { EnvError, UsageError } from '../../core/errors.js';
 import { m } from '../../i18n/class.js';
 
-export type Client = PgModule.Client;
-
-let pgMod: typeof PgModule | undefined;
-function pg(): typeof PgModule {
-  pgMod ??= createRequire(import.meta.url)('pg') as typeof PgModule;
+let pgMod: PgModule | undefined;
+function pg(): PgModule {
+  try {
+    pgMod ??= createRequire(import.meta.url)('pg') as PgModule;
+  } catch (e) {
+    throw new EnvError(m('pgMissing', { reason: (e as Error).message.split('\n')[0] }), m('pgMissingHint'));
+  }
   return pgMod;
 }
 
@@ -53,7 +69,7 @@ export function envErrorOf(e: unknown, url: string): EnvError {
 }
 
 /** Connects (TLS as the URL's sslmode says), or throws an EnvError. */
-export async function connect(url: string, timeoutMs = 5000): Promise<Client> {
+export async function connect(url: string, timeoutMs = 10_000): Promise<Client> {
   parseUrl(url);
   const { Client } = pg();
   const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, application_name: 'dlpath' });
