@@ -1503,6 +1503,7 @@ def main(argv=None):
     ap.add_argument("--require", action="append", default=[])
     ap.add_argument("--report-fd", type=int, default=None)
     ap.add_argument("--report-key", action="store_true", help="read the report's signing key from stdin")
+    ap.add_argument("--tmp", default=None, help="an empty folder for the learner's code (its TMPDIR); made here if not given")
     ap.add_argument("--in-place", action="store_true",
                     help="the task's functions change their arguments by contract: do not check that they do not")
     args = ap.parse_args(argv)
@@ -1549,9 +1550,11 @@ def main(argv=None):
     lines = learner_source.splitlines(True)
     linecache.cache[args.learner] = (len(learner_source), None, lines, args.learner)  # never re-read from disk
 
-    import tempfile
-    tmp = tempfile.mkdtemp(prefix="dlpath-check-")
-    _TMP.append(tmp)
+    tmp = args.tmp
+    if not tmp:
+        import tempfile
+        tmp = tempfile.mkdtemp(prefix="dlpath-check-")
+    _TMP.append(tmp)  # removed at the end (dlpath removes the one it gave too, should this process be killed)
     worker, peer = _start_worker(args.learner, tmp)
     _PEER.append(peer)
     # The learner's file is imported in the worker while the judge loads the tests (both import NumPy).

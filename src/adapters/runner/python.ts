@@ -3,6 +3,8 @@
  * learner's fork is ended as a whole), output capped but always drained, the report read from fd 3.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../context.js';
@@ -116,6 +118,14 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
   const limit = opts.outputLimit ?? OUTPUT_LIMIT;
   const args = ['-B', HARNESS, '--learner', opts.learner, '--tests', opts.tests, '--report-fd', '3', '--report-key'];
   const key = randomBytes(32).toString('hex');
+  // The learner's code gets a temporary folder of its own (its TMPDIR); made and removed here, so that
+  // it goes even when the harness is killed.
+  let tmp: string | undefined;
+  try {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-check-'));
+    args.push('--tmp', tmp);
+  } catch { /* the harness makes its own */ }
+  const dropTmp = () => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); };
   for (const p of opts.packages) args.push('--require', p);
   if (opts.inPlace) args.push('--in-place');
   const env: NodeJS.ProcessEnv = {
@@ -175,6 +185,7 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
       clearTimeout(timer);
       clearTimeout(grace);
       clearTimeout(backstop);
+      dropTmp();
       const ms = performance.now() - t0;
       const stderr = err.result();
       const result = interpret({
@@ -198,6 +209,7 @@ export function runHarness(opts: HarnessOptions): Promise<HarnessRun> {
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       clearTimeout(backstop);
+      dropTmp();
       opts.signal?.removeEventListener('abort', abort);
       if (settled) return;
       settled = true;
