@@ -118,6 +118,9 @@ test('a class: three learners, one with two machines; the report equals their pr
   r = run(teacher, ['class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /! basics\/basics-single\s+answered 3\s+first try 33%/);
+  r = run(teacher, ['--lang', 'zh', 'class', 'report', '--url', url]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /! basics\/basics-single  作答 3 人  首次答对 33%/);
 
   // Row-level security, with the learners' own credentials against the real server.
   const benUrl = urls.ben;

@@ -12,6 +12,7 @@
  */
 import type { Context } from './context.js';
 import type { Client } from '../adapters/class/pg.js';
+import { m } from '../i18n/class.js';
 
 const TASK_FAILS_STUCK = 5;
 const IDLE_DAYS_STUCK = 7;
@@ -29,9 +30,9 @@ export async function classReport(ctx: Context, c: Client, _url: string) {
   const now = ctx.clock().toISOString();
   // Events after the last reset of their module, per learner: the module's current run.
   const current = `current AS (
-      SELECT e.* FROM dlpath.events e
-      WHERE e.module IS NULL OR e.ts > coalesce((SELECT max(r.ts) FROM dlpath.events r
-        WHERE r.learner = e.learner AND r.module = e.module AND r.kind = 'reset'), '-infinity'))`;
+      SELECT * FROM (SELECT e.*, max(e.ts) FILTER (WHERE e.kind = 'reset') OVER (PARTITION BY e.learner, e.module) AS last_reset
+        FROM dlpath.events e) x
+      WHERE module IS NULL OR last_reset IS NULL OR ts > last_reset)`;
   const learners = (await c.query(`WITH ${current},
     tr AS (SELECT t->>'id' AS track, ARRAY(SELECT jsonb_array_elements_text(t->'modules')) AS modules,
                   ARRAY(SELECT jsonb_array_elements_text(t->'tasks')) AS tasks, ord
@@ -111,24 +112,23 @@ type Report = Awaited<ReturnType<typeof classReport>>;
 const pct = (x: unknown) => (typeof x === 'number' ? `${Math.round(x * 100)}%` : '-');
 
 export function renderReport(r: Report): string {
-  const out: string[] = ['Learners', ''];
+  const out: string[] = [m('repLearners'), ''];
   for (const l of r.learners) {
     const tr = (l.tracks as Array<{ track: string; quizzes_passed: number; modules: number; tasks_passed: number; tasks: number }>)
-      .map((t) => `${t.track} ${t.quizzes_passed}/${t.modules} quizzes, ${t.tasks_passed}/${t.tasks} tasks`).join('; ');
-    const stuck = [l.stuck.idle ? `idle ${r.stuck_rules.idle_days}+ days` : '',
-      ...(l.stuck.tasks as Array<{ task: string; failed_checks: number }>).map((t) => `${t.task}: ${t.failed_checks} failed checks, no pass`)]
-      .filter(Boolean).join(', ');
-    out.push(`  ${l.name}  last ${l.last_activity ?? 'never'}  ${tr}${stuck ? `  STUCK: ${stuck}` : ''}`);
+      .map((t) => m('repTrack', { track: t.track, q: t.quizzes_passed, qn: t.modules, t: t.tasks_passed, tn: t.tasks })).join(m('repSep'));
+    const stuck = [l.stuck.idle ? m('repIdle', { days: r.stuck_rules.idle_days }) : '',
+      ...(l.stuck.tasks as Array<{ task: string; failed_checks: number }>).map((t) => m('repStuckTask', { task: t.task, n: t.failed_checks }))]
+      .filter(Boolean).join(m('repSep'));
+    out.push(`  ${l.name}  ${m('repLast', { when: String(l.last_activity ?? m('repNever')) })}  ${tr}${stuck ? `  ${m('repStuck')}${stuck}` : ''}`);
   }
-  out.push('', 'Questions (flagged first; D = upper-lower 27% discrimination index)', '');
+  out.push('', m('repQuestions'), '');
   for (const q of r.questions) {
-    out.push(`  ${q.flagged ? '! ' : '  '}${q.module}/${q.question}  answered ${q.answered}  first try ${pct(q.first_try_correct_rate)}` +
-      `  D ${q.discrimination ?? '-'}${q.most_picked_wrong !== null ? `  most-picked wrong ${JSON.stringify(q.most_picked_wrong)} (${pct(q.most_picked_wrong_share)})` : ''}`);
+    out.push(`  ${q.flagged ? '! ' : '  '}${q.module}/${q.question}  ${m('repQuestion', { n: q.answered, rate: pct(q.first_try_correct_rate), d: q.discrimination ?? '-' })}` +
+      `${q.most_picked_wrong !== null ? `  ${m('repWrong', { answer: JSON.stringify(q.most_picked_wrong), share: pct(q.most_picked_wrong_share) })}` : ''}`);
   }
-  out.push('', 'Tasks', '');
+  out.push('', m('repTasks'), '');
   for (const t of r.tasks) {
-    out.push(`  ${t.module}/${t.task}  learners ${t.learners}  passed ${pct(t.pass_rate)}  median checks to pass ${t.median_checks_to_pass ?? '-'}` +
-      `  hints ${t.hints_used}  solutions seen ${t.solutions_seen}`);
+    out.push(`  ${t.module}/${t.task}  ${m('repTask', { n: t.learners, rate: pct(t.pass_rate), median: t.median_checks_to_pass ?? '-', hints: t.hints_used, solutions: t.solutions_seen })}`);
   }
   return `${out.join('\n')}\n`;
 }
