@@ -49,7 +49,7 @@ export const RATING_NAMES: Record<number, RatingName> = { [Rating.Again]: 'again
  * Call inside store.tx(). Returns the rating given and the next due time.
  */
 export function scheduleAnswer(store: Store, module: string, question: string, correct: boolean, epoch = store.epoch(module)): { rating: RatingName; due: string } {
-  const now = store.clock();
+  const now = store.time();
   const row = store.db.prepare('SELECT * FROM review_cards WHERE module = ? AND question = ? AND epoch = ?')
     .get(module, question, epoch) as CardRow | undefined;
   const rating = ratingFor(correct, row ? row.last_correct === 1 : undefined);

@@ -59,7 +59,13 @@ export class Store {
 
   close(): void { this.db.close(); }
 
-  now(): string { return this.clock().toISOString(); }
+  /** Inside tx(): the moment the transaction began, so that an event and the summaries it updates carry one time. */
+  private frozen: Date | undefined;
+
+  /** The time to record: inside tx() the transaction's one moment, else the clock's. */
+  time(): Date { return this.frozen ?? this.clock(); }
+
+  now(): string { return this.time().toISOString(); }
 
   /**
    * Runs fn in one write transaction (BEGIN IMMEDIATE), waiting (bounded, and said) while other
@@ -67,7 +73,14 @@ export class Store {
    */
   tx<T>(fn: () => T): T {
     try {
-      return withBusyRetry(this.file, () => this.db.transaction(fn).immediate());
+      // One moment for everything the transaction writes: the summaries are then exactly what the events say
+      // (dlpath import rebuilds them from the events).
+      const timed = () => {
+        if (this.frozen) return fn();
+        this.frozen = this.clock();
+        try { return fn(); } finally { this.frozen = undefined; }
+      };
+      return withBusyRetry(this.file, () => this.db.transaction(timed).immediate());
     } catch (e) {
       throw storeError(e, this.file);
     }
@@ -79,7 +92,7 @@ export class Store {
 
   /** Appends an event (in the module's current epoch) and returns its id. Call inside tx(). */
   record(e: EventInput): number {
-    const now = this.clock();
+    const now = this.time();
     const epoch = e.epoch ?? (e.module ? this.epoch(e.module) : 0);
     const info = this.insertStmt.run(crypto.randomUUID(), now.toISOString(), e.kind, e.module ?? null, e.item ?? null, epoch,
       e.data === undefined ? null : JSON.stringify(e.data));
