@@ -3,6 +3,7 @@
 // CPU time holds far better than wall time on a busy machine. It makes its own cases: a home with a
 // 1,000,000-event history, and a 10× course (340 modules) made from the shipped one.
 // Usage: npm run bench [-- --runs 15] [-- --only shipped,history,10x,first,check,starter]
+// The class case (issue #18: a PostgreSQL server with 4 M events) is opt-in: npm run bench -- --only class
 // (NODE_EXTRA_CA_CERTS is unset for every run: it alone slows Node's start about 3×.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,11 @@ delete env.NODE_EXTRA_CA_CERTS;
 for (const k of Object.keys(env)) if (k.startsWith('DLPATH_')) delete env[k];
 const python = env.DLPATH_PYTHON || 'python3';
 const YAML = createRequire(import.meta.url)('yaml');
+// The class at scale (a PostgreSQL server, minutes to load) runs only when asked for: --only class.
+if (only?.includes('class')) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-class.mjs'), ...process.argv.slice(2)], { stdio: 'inherit', env });
+  if (only.length === 1) process.exit(r.status ?? 1);
+}
 
 /**
  * Runs pairs [base, command] `runs` times and gives the median ratio of their CPU times. The

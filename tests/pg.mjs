@@ -44,8 +44,10 @@ export async function pgServer() {
   const as = (cmd, args) => (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
   if (root) execFileSync('chown', ['-R', 'postgres', dir]);
   const port = await freePort();
-  const run = (cmd, args) => { const [c, a] = as(path.join(bin, cmd), args); execFileSync(c, a, { stdio: 'pipe' }); };
-  run('initdb', ['-D', data, '-U', 'postgres', '--pwfile', path.join(dir, 'pw'), '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync']);
+  // The C locale: whatever LANG says may not be installed (initdb then refuses to start).
+  const pgEnv = { ...process.env, LC_ALL: 'C', LANG: 'C' };
+  const run = (cmd, args) => { const [c, a] = as(path.join(bin, cmd), args); execFileSync(c, a, { stdio: 'pipe', env: pgEnv }); };
+  run('initdb', ['-D', data, '-U', 'postgres', '--pwfile', path.join(dir, 'pw'), '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
   run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off`, 'start']);
   process.on('exit', () => {
     try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
