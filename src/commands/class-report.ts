@@ -28,32 +28,38 @@ export async function classReport(ctx: Context, c: Client, _url: string) {
     }));
   } catch { /* without the course: no per-track figures */ }
   const now = ctx.clock().toISOString();
-  // Events after the last reset of their module, per learner: the module's current run.
-  const current = `current AS (
-      SELECT * FROM (SELECT e.*, max(e.ts) FILTER (WHERE e.kind = 'reset') OVER (PARTITION BY e.learner, e.module) AS last_reset
-        FROM dlpath.events e) x
-      WHERE module IS NULL OR last_reset IS NULL OR ts > last_reset)`;
-  const learners = (await c.query(`WITH ${current},
+  // Per learner, the events of each module's current run: those after the module's last reset.
+  const learners = (await c.query(`WITH
+    resets AS (SELECT learner, module, max(ts) AS at FROM dlpath.events WHERE kind = 'reset' GROUP BY learner, module),
+    cur AS (SELECT e.learner, e.kind, e.module, e.item, e.data FROM dlpath.events e
+            LEFT JOIN resets r ON r.learner = e.learner AND r.module = e.module
+            WHERE e.kind IN ('quiz_finished', 'task_checked') AND (r.at IS NULL OR e.ts > r.at)),
+    quiz_pass AS (SELECT DISTINCT learner, module FROM cur WHERE kind = 'quiz_finished' AND (data->>'passed')::boolean),
+    task_pass AS (SELECT DISTINCT learner, item FROM cur WHERE kind = 'task_checked' AND data->>'outcome' = 'passed'),
+    task_fail AS (SELECT learner, item, count(*) AS fails FROM cur
+                  WHERE kind = 'task_checked' AND data->>'outcome' NOT IN ('passed', 'missing_packages') GROUP BY learner, item),
     tr AS (SELECT t->>'id' AS track, ARRAY(SELECT jsonb_array_elements_text(t->'modules')) AS modules,
                   ARRAY(SELECT jsonb_array_elements_text(t->'tasks')) AS tasks, ord
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(t, ord)),
-    quiz_pass AS (SELECT DISTINCT learner, module FROM current WHERE kind = 'quiz_finished' AND (data->>'passed')::boolean),
-    task_pass AS (SELECT DISTINCT learner, item FROM current WHERE kind = 'task_checked' AND data->>'outcome' = 'passed'),
-    task_fail AS (SELECT learner, item, count(*) AS fails FROM current
-                  WHERE kind = 'task_checked' AND data->>'outcome' NOT IN ('passed', 'missing_packages') GROUP BY learner, item),
+    tm AS (SELECT track, unnest(modules) AS module FROM tr),
+    tt AS (SELECT track, unnest(tasks) AS task FROM tr),
+    qn AS (SELECT q.learner, tm.track, count(*) AS n FROM quiz_pass q JOIN tm ON tm.module = q.module GROUP BY q.learner, tm.track),
+    tn AS (SELECT p.learner, tt.track, count(*) AS n FROM task_pass p JOIN tt ON tt.task = p.item GROUP BY p.learner, tt.track),
+    per AS (SELECT l.role, jsonb_agg(jsonb_build_object('track', tr.track, 'quizzes_passed', coalesce(qn.n, 0),
+              'modules', cardinality(tr.modules), 'tasks_passed', coalesce(tn.n, 0), 'tasks', cardinality(tr.tasks)) ORDER BY tr.ord) AS tracks
+            FROM dlpath.learners l CROSS JOIN tr
+            LEFT JOIN qn ON qn.learner = l.role AND qn.track = tr.track
+            LEFT JOIN tn ON tn.learner = l.role AND tn.track = tr.track GROUP BY l.role),
+    stuck AS (SELECT f.learner, jsonb_agg(jsonb_build_object('task', f.item, 'failed_checks', f.fails) ORDER BY f.item) AS tasks
+              FROM task_fail f LEFT JOIN task_pass p ON p.learner = f.learner AND p.item = f.item
+              WHERE f.fails >= $4 AND p.learner IS NULL GROUP BY f.learner),
     last AS (SELECT learner, max(ts) AS last FROM dlpath.events GROUP BY learner)
     SELECT l.name, l.role,
       to_char(last.last AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_activity,
       (last.last IS NULL OR last.last < $2::timestamptz - make_interval(days => $3)) AS idle,
-      coalesce((SELECT jsonb_agg(jsonb_build_object('track', tr.track,
-          'quizzes_passed', (SELECT count(*) FROM quiz_pass q WHERE q.learner = l.role AND q.module = ANY(tr.modules)),
-          'modules', cardinality(tr.modules),
-          'tasks_passed', (SELECT count(*) FROM task_pass p WHERE p.learner = l.role AND p.item = ANY(tr.tasks)),
-          'tasks', cardinality(tr.tasks)) ORDER BY tr.ord) FROM tr), '[]'::jsonb) AS tracks,
-      coalesce((SELECT jsonb_agg(jsonb_build_object('task', f.item, 'failed_checks', f.fails) ORDER BY f.item) FROM task_fail f
-        WHERE f.learner = l.role AND f.fails >= $4
-          AND NOT EXISTS (SELECT 1 FROM task_pass p WHERE p.learner = f.learner AND p.item = f.item)), '[]'::jsonb) AS stuck_tasks
-    FROM dlpath.learners l LEFT JOIN last ON last.learner = l.role
+      coalesce(per.tracks, '[]'::jsonb) AS tracks, coalesce(stuck.tasks, '[]'::jsonb) AS stuck_tasks
+    FROM dlpath.learners l LEFT JOIN last ON last.learner = l.role LEFT JOIN per ON per.role = l.role
+      LEFT JOIN stuck ON stuck.learner = l.role
     ORDER BY l.name`, [JSON.stringify(tracks), now, IDLE_DAYS_STUCK, TASK_FAILS_STUCK])).rows;
 
   const questions = (await c.query(`WITH
