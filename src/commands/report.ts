@@ -51,7 +51,7 @@ svg text{fill:var(--muted);font-size:10px}
 .l0{fill:var(--c0)}.l1{fill:var(--c1)}.l2{fill:var(--c2)}.l3{fill:var(--c3)}.l4{fill:var(--c4)}
 .scores{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px}
 .score{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:6px 10px}
-.score polyline{fill:none;stroke:var(--bar);stroke-width:1.5}.pass{fill:var(--pass)}.fail{fill:var(--fail)}.mark{stroke:var(--line);stroke-dasharray:3 3}
+.score svg{display:block;margin:4px 0}.score polyline{fill:none;stroke:var(--bar);stroke-width:1.5}.pass{fill:var(--pass)}.fail{fill:var(--fail)}.mark{stroke:var(--line);stroke-dasharray:3 3}
 .bars rect{fill:var(--bar)}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--card:#fff;--line:#999;--c0:#eee;--c1:#c6e48b;--c2:#7bc96f;--c3:#239a3b;--c4:#196127}
 body{max-width:none;padding:0;font-size:11pt}section{break-inside:avoid}h2{break-after:avoid}
@@ -134,6 +134,7 @@ export async function run(ctx: Context, _args: unknown[], opts: { html?: string 
   const target = realPathLoose(file);
   if (target === realPathLoose(store.file) || looksLikeSqlite(file)) throw new UsageError(m('repIsDatabase', { file }), m('repNeedsFileHint'));
   const zh = getLang() === 'zh';
+  const colon = zh ? '：' : ': ';
   const nowIso = now.toISOString();
   const dueNow = dues.filter((c) => c.due <= nowIso).length;
   const forecast: Array<{ day: string; n: number }> = [];
@@ -215,7 +216,7 @@ export async function run(ctx: Context, _args: unknown[], opts: { html?: string 
 
   // Review forecast.
   out.push(`<section id="forecast"><h2>${esc(m('repForecast'))}</h2>`,
-    `<p>${esc(m('repDueNow'))}: <b data-k="due">${dueNow}</b> · ${esc(m('repNextDue'))}: <b data-k="next_due" data-iso="${esc(nextDue ?? '')}">${esc(nextDue ? localDay(new Date(nextDue)) : '–')}</b> · ${esc(m('repCards', { n: dues.length }))}</p>`,
+    `<p>${esc(m('repDueNow'))}${colon}<b data-k="due">${dueNow}</b> · ${esc(m('repNextDue'))}${colon}<b data-k="next_due" data-iso="${esc(nextDue ?? '')}">${esc(nextDue ? localDay(new Date(nextDue)) : '–')}</b> · ${esc(m('repCards', { n: dues.length }))}</p>`,
     forecastSvg(forecast, zh), '</section>');
   out.push('</body></html>\n');
 
