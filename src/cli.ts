@@ -153,6 +153,7 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .action(action(async () => ({ run: (await import('./commands/class.js')).join })));
   klass.command('report').description(mc('cmdClassReport'))
     .option('--url <url>', mc('optUrl'))
+    .option('--html <file>', mc('optClassHtml'))
     .action(action(async () => ({ run: (await import('./commands/class.js')).reportCmd })));
   program.command('sync').description(mc('cmdSync'))
     .action(action(() => import('./commands/sync.js')));

@@ -118,6 +118,13 @@ test('a class: three learners, one with two machines; the report equals their pr
   r = run(teacher, ['class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /! basics\/basics-single\s+answered 3\s+first try 33%/);
+  const html = path.join(teacher, 'class.html');
+  r = run(teacher, ['class', 'report', '--url', url, '--html', html]);
+  assert.equal(r.code, 0, r.stderr);
+  const page = fs.readFileSync(html, 'utf8');
+  assert.match(page, /<tr class="flag"><td>basics\/basics-single<\/td><td>3<\/td><td>33%<\/td><td>&#34;b&#34; \(67%\)<\/td>/);
+  assert.match(page, /<td>ana<\/td>/);
+  assert.doesNotMatch(page, /<script|https?:/);
   r = run(teacher, ['--lang', 'zh', 'class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /! basics\/basics-single  作答 3 人  首次答对 33%/);

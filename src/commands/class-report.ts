@@ -138,3 +138,34 @@ export function renderReport(r: Report): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+const esc = (x: unknown) => String(x ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** One self-contained page (no script; a policy that loads nothing): the same three tables. */
+export function renderHtml(r: Report, lang: string): string {
+  const table = (head: string[], rows: string[][], flagged: boolean[] = []) =>
+    `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row, i) =>
+      `<tr${flagged[i] ? ' class="flag"' : ''}>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const learners = r.learners.map((l) => {
+    const tr = (l.tracks as Array<{ track: string; quizzes_passed: number; modules: number; tasks_passed: number; tasks: number }>)
+      .map((t) => m('repTrack', { track: t.track, q: t.quizzes_passed, qn: t.modules, t: t.tasks_passed, tn: t.tasks })).join(m('repSep'));
+    const stuck = [l.stuck.idle ? m('repIdle', { days: r.stuck_rules.idle_days }) : '',
+      ...(l.stuck.tasks as Array<{ task: string; failed_checks: number }>).map((t) => m('repStuckTask', { task: t.task, n: t.failed_checks }))]
+      .filter(Boolean).join(m('repSep'));
+    return [String(l.name), String(l.last_activity ?? m('repNever')), tr, stuck];
+  });
+  const questions = r.questions.map((q) => [`${q.module}/${q.question}`, String(q.answered), pct(q.first_try_correct_rate),
+    q.most_picked_wrong === null ? '-' : `${JSON.stringify(q.most_picked_wrong)} (${pct(q.most_picked_wrong_share)})`, String(q.discrimination ?? '-')]);
+  const tasks = r.tasks.map((t) => [`${t.module}/${t.task}`, String(t.learners), pct(t.pass_rate), String(t.median_checks_to_pass ?? '-'),
+    String(t.hints_used), String(t.solutions_seen)]);
+  return ['<!doctype html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(m('repTitle'))}</title>`,
+    '<style>:root{color-scheme:light dark}body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem}',
+    'table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{border-bottom:1px solid #8884;padding:.3rem .5rem;text-align:left;vertical-align:top}',
+    'tr.flag td:first-child::before{content:"! ";color:#c33;font-weight:bold}</style></head><body>',
+    `<h1>${esc(m('repTitle'))}</h1><p>${esc(r.generated_at)}</p>`,
+    `<h2>${esc(m('repLearners'))}</h2>`, table(m('repHeadLearners').split('|'), learners),
+    `<h2>${esc(m('repQuestions'))}</h2>`, table(m('repHeadQuestions').split('|'), questions, r.questions.map((q) => Boolean(q.flagged))),
+    `<h2>${esc(m('repTasks'))}</h2>`, table(m('repHeadTasks').split('|'), tasks), '</body></html>', ''].join('\n');
+}

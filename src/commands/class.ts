@@ -5,7 +5,9 @@
 import type { Context } from './context.js';
 import { connect, initClass, addLearner, parseUrl, redact, envErrorOf } from '../adapters/class/pg.js';
 import { readClassState, writeClassState } from '../adapters/class/state.js';
-import { DlpathError, UsageError } from '../core/errors.js';
+import path from 'node:path';
+import { DlpathError, EnvError, UsageError } from '../core/errors.js';
+import { writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/class.js';
 import { syncNow, report as syncReport } from './sync.js';
 
@@ -84,6 +86,15 @@ export async function reportCmd(ctx: Context, _args: unknown[], opts: Record<str
   const url = teacherUrl(ctx, opts);
   const { classReport, renderReport } = await import('./class-report.js');
   const data = await withClient(url, (c) => classReport(ctx, c, url));
+  if (typeof opts.html === 'string') {
+    const file = path.resolve(ctx.cwd, opts.html);
+    try {
+      writeFileAtomic(file, (await import('./class-report.js')).renderHtml(data, ctx.lang ?? 'en'));
+    } catch (e) {
+      throw new EnvError(m('repCantWrite', { file: opts.html, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), m('repCantWriteHint'));
+    }
+    if (!ctx.json) { ctx.stdout.write(`${m('repWritten', { file: opts.html })}\n`); return 0; }
+  }
   if (ctx.json) ctx.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   else ctx.stdout.write(renderReport(data));
   return 0;
