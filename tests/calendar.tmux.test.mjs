@@ -80,6 +80,13 @@ test('progress: the activity calendar at 100, 60 and 40 columns, with and withou
       // The calendar (heading to legend) never reaches the edge (at 40 columns, the rest of progress may wrap).
       const legend = lines.findIndex((l, i) => i > at && /More/.test(l));
       for (const l of lines.slice(at, legend + 2)) assert.ok([...l].length <= width - 1, `wider than ${width - 1}: ${l}`);
+      if (color) {
+        // In colour the squares are shaded: the four levels of this history show as four different styles.
+        const styled = spawnSync('tmux', ['capture-pane', '-p', '-e', '-t', sh.session, '-S', '0', '-E', '79'], { encoding: 'utf8' }).stdout.split('\n');
+        const cal = styled.slice(styled.findIndex((l) => l.includes('Activity, last 26 weeks')) + 2).slice(0, 7).join('\n');
+        const styles = new Set([...cal.matchAll(/((?:\u001b\[[0-9;]*m)+)■/g)].map((x) => x[1]));
+        assert.ok(styles.size >= 4, `${styles.size} shades: ${JSON.stringify([...styles])}`);
+      }
       if (width >= 60) {
         // -J joins lines the terminal wrapped: at 60 columns and more nothing reaches the edge.
         const joined = spawnSync('tmux', ['capture-pane', '-p', '-J', '-t', sh.session, '-S', '0', '-E', '79'], { encoding: 'utf8' }).stdout;
