@@ -70,6 +70,9 @@ test('two machines, imported into each other in both orders and twice: the same 
   const dry = ok(clone(a), ['import', fileB, '--dry-run']);
   assert.match(dry.stdout, new RegExp(`Would import ${nB} events .*Nothing was written`));
   assert.match(dry.stdout, /reset: 1/);
+  const empty = home();
+  assert.match(ok(empty, ['import', fileB, '--dry-run']).stdout, new RegExp(`Would import ${nB} events .*\\(0 are here already\\)`));
+  assert.ok(!fs.existsSync(path.join(empty, 'progress.db')), 'a dry run makes no database');
 
   // Order 1: B's file into A, then A's (now merged) export into B.
   const a1 = clone(a); const b1 = clone(b);

@@ -99,6 +99,10 @@ export async function run(ctx: Context, args: unknown[], opts: { dryRun?: boolea
       throw new UsageError(m('importOtherCourseModules', { file: given, modules: unknown.slice(0, 5).join(', ') }), m('importOtherCourseHint', { file: given }));
     }
   }
+  if (opts.dryRun && !fs.existsSync(path.join(ctx.home, 'progress.db'))) {
+    // A dry run in a new data folder: everything would be added, and no database is made.
+    return report(ctx, given, file, events, { added: events, present: 0, total: 0 }, true);
+  }
   const store = Store.open(ctx.home, ctx.clock);
   try {
     // Nothing is written on a dry run, or when every event is here already (importing a file twice).
@@ -109,18 +113,23 @@ export async function run(ctx: Context, args: unknown[], opts: { dryRun?: boolea
     } else {
       result = store.tx(() => mergeInto(store, events));
     }
-    const kinds: Record<string, number> = {};
-    for (const e of result.added) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
-    if (ctx.json) {
-      ctx.stdout.write(`${JSON.stringify({ file, added: result.added.length, present: result.present, dry_run: Boolean(opts.dryRun), kinds }, null, 2)}\n`);
-      return 0;
-    }
-    const vars = { file: given, added: result.added.length, present: result.present, total: result.total, n: events.length };
-    if (!result.added.length) ctx.stdout.write(`${m('importNothing', vars)}\n`);
-    else ctx.stdout.write(`${m(opts.dryRun ? 'importWould' : 'importDone', vars)}\n`);
-    if (result.added.length) for (const [kind, n] of Object.entries(kinds)) ctx.stdout.write(`${m('importKinds', { kind, n })}\n`);
-    return 0;
+    return report(ctx, given, file, events, result, Boolean(opts.dryRun));
   } finally {
     store.close();
   }
+}
+
+function report(ctx: Context, given: string, file: string, events: HistoryEvent[],
+  result: { added: HistoryEvent[]; present: number; total: number }, dryRun: boolean): number {
+  const kinds: Record<string, number> = {};
+  for (const e of result.added) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ file, added: result.added.length, present: result.present, dry_run: dryRun, kinds }, null, 2)}\n`);
+    return 0;
+  }
+  const vars = { file: given, added: result.added.length, present: result.present, total: result.total, n: events.length };
+  if (!result.added.length) ctx.stdout.write(`${m('importNothing', vars)}\n`);
+  else ctx.stdout.write(`${m(dryRun ? 'importWould' : 'importDone', vars)}\n`);
+  if (result.added.length) for (const [kind, n] of Object.entries(kinds)) ctx.stdout.write(`${m('importKinds', { kind, n })}\n`);
+  return 0;
 }
