@@ -89,8 +89,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .action(action(() => import('./commands/path.js')));
   program.command('learn').description(m('cmdLearn')).argument('[module]', m('argModuleNext'))
     .action(action(() => import('./commands/learn.js')));
-  program.command('quiz').description(m('cmdQuiz')).argument('<module>', m('argModule'))
+  program.command('quiz').description(m('cmdQuiz')).argument('[module]', m('argModuleNext'))
     .option('--answers <file>', m('optAnswers'))
+    .option('--template', m('optTemplate'))
     .option('--seed <n>', m('optSeed'))
     .action(action(() => import('./commands/quiz.js')));
   program.command('review').description(m('cmdReview'))

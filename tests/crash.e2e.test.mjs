@@ -112,7 +112,7 @@ async function worker(id, cur, seed) {
     // An export is whole or absent.
     if (fs.existsSync(out)) {
       const text = fs.readFileSync(out, 'utf8');
-      if (!text.startsWith('id,ts,kind,module,item,epoch,data,uid\n') || !text.endsWith('\n')) problems.push(`after ${name} #${i}: export.csv is partial (${text.length} bytes)`);
+      if (!text.startsWith('id,ts,kind,module,item,epoch,attempt,') || !text.endsWith('\n')) problems.push(`after ${name} #${i}: export.csv is partial (${text.length} bytes)`);
     }
     if (problems.length) break;
   }

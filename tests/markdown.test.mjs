@@ -64,3 +64,22 @@ test('Chinese prose gets “” for ASCII quotes around Chinese words and no spa
   assert.match(out, /a，  b = "学"/);
   assert.match(renderMarkdown('Say "hello" here.\n', plain, 80), /Say "hello" here\./);
 });
+
+test('a short formula is not split across lines; a learner reading the brief sees ‖x − Px‖² whole', () => {
+  const s = 'Check: the columns of U; ‖x‖² = ‖Px‖² + ‖x − Px‖²; vectors already in the subspace do not move; a batch';
+  for (let w = 40; w <= 100; w++) {
+    const lines = wrap(s, w);
+    assert.ok(lines.some((l) => l.includes('‖x‖² = ‖Px‖² + ‖x − Px‖²')), `width ${w}: ${JSON.stringify(lines)}`);
+    assert.ok(lines.every((l) => l.length <= w), `width ${w}`);
+  }
+  // Long terms either side are not glued: an ordering answer still wraps at its arrows and spaces.
+  assert.ok(wrap('Compute the loss of the batch = Backward pass through every layer', 30).length > 2);
+});
+
+test('an indented block after a list item stays under the item (numerical_grad: "and eᵢ is …" keeps its indent)', () => {
+  const md = '- Return `g`, where every element is\n\n  ```\n  g[i] = f(x)\n  ```\n\n  and eᵢ is the array that is 1 at i.\n\nRules:\n\n- one\n';
+  const out = renderMarkdown(md, plain, 80);
+  assert.match(out, /^  • Return `g`, where every element is\n\n    g\[i\] = f\(x\)\n\n    and eᵢ is the array that is 1 at i\.\n\nRules:\n\n  • one\n$/);
+  // A paragraph at the margin after a list is at the margin.
+  assert.match(renderMarkdown('- item\n\nNext paragraph.\n', plain, 80), /\n\nNext paragraph\.\n$/);
+});

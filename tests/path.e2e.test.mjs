@@ -32,8 +32,8 @@ test('learn → progress shows it read → reset --yes → unread → export sti
   const exp = JSON.parse(dlpath(['export'], o).stdout);
   assert.deepEqual(exp.events.map((e) => [e.kind, e.module, e.epoch]), [['lesson_read', 'alpha', 0], ['reset', 'alpha', 0]]);
   const csv = dlpath(['export', '--format', 'csv'], o).stdout.trim().split('\n');
-  assert.equal(csv[0], 'id,ts,kind,module,item,epoch,data,uid');
-  assert.match(csv[1], /^1,[^,]+,lesson_read,alpha,,0,,[0-9a-f-]{36}$/);
+  assert.equal(csv[0], 'id,ts,kind,module,item,epoch,attempt,answer,correct,rating,next_review,score,passed,total,outcome,hint_level,uid,data');
+  assert.match(csv[1], /^1,[^,]+,lesson_read,alpha,,0,{11}[0-9a-f-]{36},$/);
   const xapi = JSON.parse(dlpath(['export', '--format', 'xapi'], o).stdout);
   assert.equal(xapi[0].verb.id, 'http://adlnet.gov/expapi/verbs/experienced');
 });
@@ -146,9 +146,9 @@ test('usage mistakes: one "dlpath:" line in the learner\'s language, where to lo
   const opt = dlpath(['quiz', 'alpha', '--seeed', '3'], o);
   assert.equal(opt.code, 2);
   assert.equal(opt.stderr, 'dlpath: There is no option --seeed. Did you mean: --seed?\nRun `dlpath quiz --help` to see its options and examples.\n');
-  const zh = dlpath(['--lang', 'zh', 'quiz'], o);
+  const zh = dlpath(['--lang', 'zh', 'import'], o);
   assert.equal(zh.code, 2);
-  assert.equal(zh.stderr, 'dlpath: 这个命令需要参数 module。\n运行 `dlpath quiz --help` 查看它的选项和示例。\n');
+  assert.equal(zh.stderr, 'dlpath: 这个命令需要参数 file。\n运行 `dlpath import --help` 查看它的选项和示例。\n');
   const unknown = dlpath(['list'], o);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /There is no command "list"\. Did you mean: tasks/);

@@ -169,7 +169,8 @@ test('reset sets the module\'s task files aside, so the task starts over from a 
   const r = dlpath(['reset', 'tb-vectors', '--yes'], o);
   assert.equal(r.code, 0, r.stderr);
   const kept = path.join(home, 'workspace', 'tb-vectors', '.attempt-0', 'scale.py');
-  assert.match(r.stdout, /Your task files were moved to .*\.attempt-0/);
+  // The full path of the hidden folder, and that it is hidden (plain ls does not show it).
+  assert.ok(r.stdout.includes(`Your task files were moved to ${path.dirname(kept)} (a hidden folder: \`ls -a\` lists it).`), r.stdout);
   assert.equal(fs.readFileSync(kept, 'utf8'), fs.readFileSync(path.join(FIXTURES, 'tasks-basic', 'learners', 'passes.py'), 'utf8'), 'the solved file is kept');
   assert.equal(fs.existsSync(file), false);
   assert.equal(dlpath(['task', 'scale'], o).code, 0);

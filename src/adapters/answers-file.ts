@@ -22,7 +22,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   for await (const c of stream) {
     const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
     size += b.length;
-    if (size > MAX_BYTES) throw new UsageError(m('answersTooBig', { file: 'stdin' }));
+    if (size > MAX_BYTES) throw new UsageError(m('answersTooBig', { file: m('answersSourceStdin') }));
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -60,10 +60,11 @@ export async function readAnswersFile(ctx: Context, where: string, example: stri
   let text: string;
   let file: string;
   if (where === '-') {
-    file = 'stdin';
+    file = m('answersSourceStdin');
     text = await readAll(ctx.stdin);
   } else {
-    file = where;
+    // Messages begin with where the answers came from: "The answers file a.yaml …", "The answers on standard input …".
+    file = m('answersSourceFile', { file: where });
     const abs = path.resolve(ctx.cwd, where);
     try {
       const st = fs.statSync(abs);
@@ -77,7 +78,7 @@ export async function readAnswersFile(ctx: Context, where: string, example: stri
       if (e instanceof UsageError) throw e;
       const err = e as NodeJS.ErrnoException;
       const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.message;
-      throw new UsageError(m('answersUnreadable', { file, reason }));
+      throw new UsageError(m('answersUnreadable', { file: where, reason }));
     }
   }
   const { LineCounter, parseDocument } = await import('yaml');

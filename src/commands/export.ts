@@ -11,11 +11,29 @@ import { uuidV5, XAPI_NAMESPACE } from '../adapters/store/uuid.js';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../adapters/store/export-format.js';
 import { loadCurriculum } from '../adapters/curriculum/index.js';
 
-const CSV_COLUMNS = ['id', 'ts', 'kind', 'module', 'item', 'epoch', 'data', 'uid'] as const;
+/**
+ * The CSV, one row per event, for a spreadsheet: the event's own columns, then its data's common fields
+ * as columns of their own (empty when the event has none), then uid, and last the data whole as JSON.
+ * An answer that is a list (select-all, ordering) is its ids joined by "|".
+ */
+const CSV_EVENT = ['id', 'ts', 'kind', 'module', 'item', 'epoch'] as const;
+const CSV_DATA: Array<[column: string, field: string]> = [
+  ['attempt', 'attempt'], ['answer', 'answer'], ['correct', 'correct'], ['rating', 'rating'], ['next_review', 'due'],
+  ['score', 'score'], ['passed', 'passed'], ['total', 'total'], ['outcome', 'outcome'], ['hint_level', 'level'],
+];
+export const CSV_HEADER = [...CSV_EVENT, ...CSV_DATA.map(([c]) => c), 'uid', 'data'];
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A cell a spreadsheet would take for a formula (=, +, -, @ first) is quoted with a leading '.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csvRow(e: StoredEvent): string {
+  const data = (e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data : {}) as Record<string, unknown>;
+  const field = (f: string): unknown => (Array.isArray(data[f]) ? (data[f] as unknown[]).join('|') : data[f]);
+  return [...CSV_EVENT.map((c) => e[c]), ...CSV_DATA.map(([, f]) => field(f)), e.uid, e.data].map(csvCell).join(',');
 }
 
 const VERBS: Record<string, string> = {
@@ -84,8 +102,8 @@ export async function run(ctx: Context, _args: unknown[], opts: { format?: strin
   };
   try {
     if (format === 'csv') {
-      chunks.push(`${CSV_COLUMNS.join(',')}\n`);
-      for (const e of events()) { chunks.push(`${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\n`); n++; }
+      chunks.push(`${CSV_HEADER.join(',')}\n`);
+      for (const e of events()) { chunks.push(`${csvRow(e)}\n`); n++; }
     } else {
       const list: unknown[] = [];
       // The learner is named by a digest of the history's first event (by time, then id): the same on every

@@ -75,7 +75,7 @@ async function walk(ctx: Context, ix: CurriculumIndex, first: Step): Promise<num
     let code: number;
     switch (step.kind) {
       case 'lesson': code = await (await import('./learn.js')).run(ctx, [step.module]); break;
-      case 'quiz': code = await (await import('./quiz.js')).run(ctx, [step.module], {}); break;
+      case 'quiz': code = await (await import('./quiz.js')).run(ctx, [step.module], { walk: true }); break;
       case 'task': {
         code = await (await import('./task.js')).run(ctx, [step.task!], { walk: true });
         if (code !== 0) return code;

@@ -6,10 +6,11 @@
 import type { Context } from './context.js';
 import { findModule, standingOnly } from './shared.js';
 import { m as mp } from '../i18n/path.js';
-import { EXIT, UsageError } from '../core/errors.js';
+import { Cancelled, EXIT, UsageError } from '../core/errors.js';
+import { nextStep } from '../core/path.js';
 import type { Module, Question } from '../core/model.js';
 import { coerceAnswer, grade, refusedScaleWord, score, type GradeResult, type Response } from '../core/grade.js';
-import { freshSeed, planQuiz, reconcilePlan } from '../core/quiz-plan.js';
+import { freshSeed, planQuestion, planQuiz, reconcilePlan, rng } from '../core/quiz-plan.js';
 import { suggest } from '../core/suggest.js';
 import { Store } from '../adapters/store/store.js';
 import { attemptAnswers, finishAttempt, recordAnswer, startAttempt, unfinishedAttempt } from '../adapters/store/quiz.js';
@@ -20,7 +21,9 @@ import { displayWidth, renderMarkdown, textWidth, wrap } from '../adapters/ui/ma
 import { getLang, pick, sentences, type LText } from '../i18n/index.js';
 import { m } from '../i18n/quiz.js';
 
-export interface QuizOptions { answers?: string; seed?: string }
+export interface QuizOptions { answers?: string; seed?: string; template?: boolean;
+  /** Taken inside `dlpath next`'s walk, which offers the next step itself. */
+  walk?: boolean }
 
 /** A question as asked: the question, and its choices in the order shown. */
 export interface Asked { question: Question; choices?: string[] }
@@ -214,27 +217,65 @@ export function dueDay(iso: string): string {
 
 // ------------------------------------------------------------------ the command
 
-/** The module, and a note when its prerequisites are not done (the quiz may be taken all the same). */
-async function moduleOf(ctx: Context, id: string) {
-  const { ix, states } = await standingOnly(ctx);
-  const mod = findModule(ix, id);
+/**
+ * The module (with no id, the one `dlpath next` would take the learner to, said so), a note when its
+ * prerequisites are not done (the quiz may be taken all the same), and its best score so far.
+ */
+async function moduleOf(ctx: Context, id: string, toFile: boolean) {
+  const { ix, states, progress } = await standingOnly(ctx);
+  // With --json or --template, stdout is for the machine (or a file): notes go to stderr.
+  const note = (text: string) => (ctx.json || toFile ? ctx.stderr : ctx.stdout).write(`${text}\n`);
+  let mod: Module;
+  if (id) mod = findModule(ix, id);
+  else {
+    const current = ix.module(nextStep(states)?.next?.module ?? '');
+    if (!current) throw new UsageError(m('quizWhich'), m('quizWhichHint'));
+    mod = current;
+    note(theme(ctx).dim(m('quizCurrent', { module: mod.id, title: pick(mod.title) })));
+  }
   const state = states.find((s) => s.module.id === mod.id);
   if (state?.status === 'locked') {
-    const note = mp('lockedQuizNote', { module: mod.id, missing: state.missing.join(', ') });
-    (ctx.json ? ctx.stderr : ctx.stdout).write(`${theme(ctx).warn(note)}\n\n`);
+    note(`${theme(ctx).warn(mp('lockedQuizNote', { module: mod.id, missing: state.missing.join(', ') }))}\n`);
   }
-  return { ix, mod };
+  const mp0 = progress.modules[mod.id];
+  return { ix, mod, best: mp0?.quizPassed ? mp0.quizBest : null };
 }
 
 export async function run(ctx: Context, args: unknown[], opts: QuizOptions = {}): Promise<number> {
-  const id = String(args[0] ?? '');
-  const { ix, mod } = await moduleOf(ctx, id);
+  const id = args[0] === undefined || args[0] === null ? '' : String(args[0]);
+  const { ix, mod, best } = await moduleOf(ctx, id, opts.template === true);
   const quiz = mod.quiz;
-  if (!quiz || quiz.questions.length === 0) throw new UsageError(m('noQuiz', { id }), m('noQuizHint'));
+  if (!quiz || quiz.questions.length === 0) throw new UsageError(m('noQuiz', { id: mod.id }), m('noQuizHint'));
+  if (opts.template) {
+    if (opts.answers !== undefined) throw new UsageError(m('templateAndAnswers'));
+    ctx.stdout.write(answersTemplate(mod));
+    return EXIT.ok;
+  }
   const seed = parseSeed(opts.seed);
   if (opts.answers !== undefined) return scripted(ctx, mod, opts.answers, seed ?? freshSeed(), (qid) => ix.question(qid)?.module.id);
   if (!ctx.interactive) throw new UsageError(m('needTerminal'), m('needTerminalHint'));
-  return interactive(ctx, mod, seed);
+  return interactive(ctx, mod, seed, best, opts.walk === true);
+}
+
+/**
+ * An answers file to fill in: each question as a comment, with its choices (by id, in a shuffled order
+ * that says nothing of the answer) and the form its answer takes, then its id with no answer.
+ */
+export function answersTemplate(mod: Module): string {
+  const quiz = mod.quiz!;
+  const comment = (text: string) => text.replace(/^\n+|\s+$/g, '').split('\n').map((l) => (l.trim() ? `# ${l.trimEnd()}` : '#'));
+  const rand = rng(freshSeed());
+  const out = [...comment(m('templateHead', { title: pick(mod.title), module: mod.id, n: quiz.questions.length })), ''];
+  for (const q of quiz.questions) {
+    out.push(...comment(promptOf(q)));
+    if ('choices' in q) {
+      const ids = planQuestion(q, rand).choices ?? q.choices.map((c) => c.id);
+      for (const cid of ids) out.push(...comment(`  ${cid}: ${choiceText(q, cid)}`));
+    }
+    const form = q.type === 'numeric' && q.unit ? m('form_numericUnit', { unit: pick(q.unit) }) : m(`form_${q.type}`);
+    out.push(`#   → ${form}`, `${q.id}:`, '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 async function scripted(ctx: Context, mod: Module, where: string, seed: number, moduleOf: (q: string) => string | undefined): Promise<number> {
@@ -275,7 +316,7 @@ async function scripted(ctx: Context, mod: Module, where: string, seed: number, 
   }
 }
 
-async function interactive(ctx: Context, mod: Module, seed: number | undefined): Promise<number> {
+async function interactive(ctx: Context, mod: Module, seed: number | undefined, best: number | null, walk: boolean): Promise<number> {
   const quiz = mod.quiz!;
   const t = theme(ctx);
   const lookup = (qid: string) => quiz.questions.find((q) => q.id === qid);
@@ -313,10 +354,18 @@ async function interactive(ctx: Context, mod: Module, seed: number | undefined):
       items = reconcilePlan(plan, lookup);
     }
     ctx.stdout.write(`${t.heading(m('quizHeader', { title: pick(mod.title), n: items.length, mark: Math.round(quiz.pass_mark * 100) }))}\n`);
+    if (best !== null) ctx.stdout.write(`${wrap(t.dim(m('retake', { percent: Math.round(best * 100) })), width(ctx)).join('\n')}\n`);
     for (let i = 0; i < items.length; i++) {
       const asked = items[i];
       if (outcomes.has(asked.question.id)) continue;
-      const response = await askQuestion(ctx, t, asked, m('questionHeader', { i: i + 1, n: items.length }), cancelMessage);
+      let response: Response;
+      try {
+        response = await askQuestion(ctx, t, asked, m('questionHeader', { i: i + 1, n: items.length }), cancelMessage);
+      } catch (e) {
+        // Stopped before any answer: there is nothing "so far" to speak of.
+        if (e instanceof Cancelled && outcomes.size === 0) throw new Cancelled(m('cancelledNothing', { module: mod.id }));
+        throw e;
+      }
       const result = grade(asked.question, response);
       const sched = recordAnswer(store, { attempt, module: mod.id, question: asked.question.id, answer: response, correct: result.correct, nearMiss: result.nearMiss });
       const o: Outcome = { question: asked.question, response, result, ...sched };
@@ -324,13 +373,13 @@ async function interactive(ctx: Context, mod: Module, seed: number | undefined):
       showFeedback(ctx, t, o);
     }
     ctx.stdout.write('\n');
-    return finish(ctx, store, mod, attempt, attemptSeed, items.map((a) => outcomes.get(a.question.id)!).filter(Boolean));
+    return finish(ctx, store, mod, attempt, attemptSeed, items.map((a) => outcomes.get(a.question.id)!).filter(Boolean), walk);
   } finally {
     store.close();
   }
 }
 
-function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: number, outcomes: Outcome[]): number {
+function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: number, outcomes: Outcome[], walk = false): number {
   const quiz = mod.quiz!;
   const correct = outcomes.filter((o) => o.result.correct).length;
   const total = outcomes.length;
@@ -380,7 +429,8 @@ function finish(ctx: Context, store: Store, mod: Module, attempt: number, seed: 
     lines.push('', m('missedHeader'));
     for (const o of missed) lines.push(...wrap(`${t.sym.fail} ${firstLine(promptOf(o.question))}`, width(ctx), '  ').map((l, i) => (i ? `  ${l}` : l)));
   }
-  lines.push('', s.passed ? m('nextHint') : m(mod.lesson ? 'retryHint' : 'retryHintNoLesson', { module: mod.id }));
+  // Inside `dlpath next`, the walk offers the next step itself.
+  if (!(s.passed && walk)) lines.push('', s.passed ? m('nextHint') : m(mod.lesson ? 'retryHint' : 'retryHintNoLesson', { module: mod.id }));
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return s.passed ? EXIT.ok : EXIT.notPassed;
 }

@@ -56,7 +56,10 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   // CJK text has no spaces: allow breaks between CJK characters as well as at spaces.
   // Chinese closing punctuation never starts a line: no break is allowed before it.
   // A `code span` (a command to copy, say) is never broken: its spaces do not count as breaks.
-  const tokens = text.replace(/`[^`\n]*`/g, (s) => s.replace(/ /g, KEEP)).split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01]))/).filter((x) => x !== undefined && x !== '');
+  // A short formula stays on one line: no break at the spaces around = + − × · ≤ ≥ ≈ between short terms
+  // (‖x‖² = ‖Px‖² + ‖x − Px‖², not "‖x −" at a line's end and "Px‖²" below).
+  const tokens = text.replace(/`[^`\n]*`/g, (s) => s.replace(/ /g, KEEP))
+    .replace(/(?<=(?:^|\s)[^\s`]{1,8}) ([=+−×·≤≥≈]) (?=[^\s`]{1,8}(?:\s|$))/g, `${KEEP}$1${KEEP}`).split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01]))/).filter((x) => x !== undefined && x !== '');
   for (const tok of tokens) {
     if (/^\s+$/.test(tok)) { if (line) line += ' '; continue; }
     if (len(indent + line + tok) > width && line.trim()) {
@@ -82,8 +85,11 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
   const lines = md.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let para: string[] = [];
+  /** The text column of the list item last shown, while indented lines may still belong to it. */
+  let listIndent: string | undefined;
+  let paraIndent = '';
   const flush = () => {
-    if (para.length) out.push(...wrap(inline(joinLines(para), t), width), '');
+    if (para.length) out.push(...wrap(inline(joinLines(para), t), width, paraIndent), '');
     para = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -92,7 +98,10 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
     if (fence) {
       flush();
       const body: string[] = [];
-      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) body.push(lines[i]);
+      // A fence indented under a list item: its lines lose that indentation (and the item goes on after it).
+      const lead = /^\s*/.exec(line)![0].length;
+      if (lead < 2) listIndent = undefined;
+      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) body.push(lines[i].replace(new RegExp(`^ {0,${lead}}`), ''));
       for (const b of body) out.push(...wrapCode(b, width - 4).map((x) => `    ${t.code(x)}`));
       out.push('');
       continue;
@@ -100,6 +109,7 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
     const h = /^(#{1,6})\s+(.*)$/.exec(line);
     if (h) {
       flush();
+      listIndent = undefined;
       const text = inline(h[2].replace(/\s+#+\s*$/, ''), t);
       out.push(h[1].length === 1 ? t.heading(text) : t.heading(text));
       if (h[1].length === 1) out.push(t.dim('═'.repeat(Math.min(width, displayWidth(text)))));
@@ -117,7 +127,8 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
         text += ` ${lines[++i].trim()}`;
       }
       const pad = '  '.repeat(depth + 1);
-      const wrapped = wrap(inline(text, t), width, pad + ' '.repeat(bullet.length + 1));
+      listIndent = pad + ' '.repeat(bullet.length + 1);
+      const wrapped = wrap(inline(text, t), width, listIndent);
       wrapped[0] = pad + bullet + ' ' + wrapped[0].trimStart();
       out.push(...wrapped);
       if (!(i + 1 < lines.length && /^\s*([-*+]|\d+[.)])\s+/.test(lines[i + 1]))) out.push('');
@@ -126,12 +137,16 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
     const q = /^>\s?(.*)$/.exec(line);
     if (q) {
       flush();
+      listIndent = undefined;
       out.push(...wrap(inline(q[1], t), width - 2).map((x) => `${t.dim('│')} ${x}`));
       if (!(i + 1 < lines.length && /^>/.test(lines[i + 1]))) out.push('');
       continue;
     }
     if (/^\s*(---|\*\*\*|___)\s*$/.test(line)) { flush(); out.push(t.dim('─'.repeat(Math.min(width, 40))), ''); continue; }
     if (!line.trim()) { flush(); continue; }
+    // An indented paragraph after a list item goes on with the item: under its text, not at the margin.
+    if (para.length === 0) paraIndent = listIndent !== undefined && /^\s{2,}\S/.test(line) ? listIndent : '';
+    if (!/^\s/.test(line) && para.length === 0) listIndent = undefined;
     para.push(line.trim());
   }
   flush();

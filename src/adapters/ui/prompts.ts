@@ -7,8 +7,9 @@ import type { Context } from '../context.js';
 import { Cancelled } from '../../core/errors.js';
 import { m as hint } from '../../i18n/prompts.js';
 import { sentences } from '../../i18n/index.js';
+import { displayWidth, textWidth, wrap } from './markdown.js';
 
-export interface PromptChoice<V> { value: V; name: string; description?: string }
+export interface PromptChoice<V> { value: V; name: string; short?: string; description?: string }
 
 type Inquirer = typeof import('@inquirer/prompts');
 let loaded: Promise<Inquirer> | undefined;
@@ -36,30 +37,68 @@ const ACTIONS = new Set(['navigate', 'select', 'submit', 'all', 'invert']);
  */
 const PREFIX = { idle: '?', done: '›' };
 
+/** The columns a prompt's lines may take: the terminal's (inquirer wraps at its edge), at most textWidth. */
+const room = (ctx: Context): number => Math.min(textWidth(ctx.stdout), (ctx.stdout as { columns?: number }).columns ?? 80) - 1;
+
+/**
+ * Text that starts `first` columns into a line and goes on under `indent` columns of space, broken
+ * between words or Chinese characters (inquirer's own wrapping breaks only at spaces, at the edge).
+ */
+function hang(text: string, first: number, indent: number, width: number): string {
+  const lead = Math.max(0, first - indent - 1);
+  // A placeholder as wide as the first line's head takes its room, and is taken off again.
+  const lines = wrap(lead ? `${'x'.repeat(lead)} ${text}` : text, width, ' '.repeat(indent));
+  lines[0] = lines[0].slice(indent + (lead ? lead + 1 : 0));
+  return lines.join('\n');
+}
+
+/**
+ * The choices as shown: numbered as the digit keys select them, a long one wrapped under its own
+ * first word (a hanging indent); `short`, the answer echoed once chosen, wrapped after the prompt.
+ */
+function shown<V>(ctx: Context, message: string, choices: PromptChoice<V>[], head: number): PromptChoice<V>[] {
+  const width = room(ctx);
+  const label = (i: number) => `${i + 1}.`.padEnd(String(choices.length).length + 2);
+  const indent = head + label(0).length;
+  const echoAt = displayWidth(`${PREFIX.done} ${message} `);
+  return choices.map((c, i) => ({ ...c, name: label(i) + hang(c.name, indent, indent, width),
+    short: hang(c.name, echoAt, 2, width) }));
+}
+
 /** The key hints, and the list of ticked choices, in the learner's language. */
-const listTheme = () => ({
+const listTheme = (ctx?: Context, message = '') => ({
   prefix: PREFIX,
   style: {
     keysHelpTip: (keys: Array<[string, string]>) => keys
       .map(([key, action]) => `${key === 'space' ? hint('spaceKey') : key} ${ACTIONS.has(action) ? hint(action as 'navigate') : action}`)
       .join(' • '),
-    renderSelectedChoices: (selected: Array<{ short: string }>) => selected.map((c) => c.short).join(hint('listSep')),
+    renderSelectedChoices: (selected: Array<{ value?: unknown; short: string }>) => {
+      const text = selected.map((c) => plain.get(c.short) ?? c.short).join(hint('listSep'));
+      return ctx ? hang(text, displayWidth(`${PREFIX.done} ${message} `), 2, room(ctx)) : text;
+    },
   },
 });
+
+/** A ticked choice's text before it was wrapped (the ticked list is joined first, then wrapped as one). */
+const plain = new Map<string, string>();
 
 /** One choice from a list (arrow keys, or the choice's number). */
 export async function choose<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V> {
   const { select } = await inquirer();
-  return guarded(() => select<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false, theme: listTheme() }, io(ctx)),
-    o.cancelMessage ?? '');
+  // "❯ " before each choice: two columns.
+  return guarded(() => select<V>({ message, choices: shown(ctx, message, choices, 2), pageSize: Math.max(7, choices.length), loop: false,
+    theme: listTheme() }, io(ctx)), o.cancelMessage ?? '');
 }
 
 /** Any number of choices (space to tick, enter to confirm). */
 export async function chooseMany<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V[]> {
   const { checkbox } = await inquirer();
+  // "❯◯ " before each choice: three columns.
+  const list = shown(ctx, message, choices, 3);
+  list.forEach((c, i) => plain.set(c.short!, choices[i].name));
   // Nothing ticked is almost always an Enter pressed too soon: it is asked again rather than graded.
-  return guarded(() => checkbox<V>({ message, choices, pageSize: Math.max(7, choices.length), loop: false,
-    validate: (ticked: readonly unknown[]) => (ticked.length > 0 ? true : hint('tickOne')), theme: listTheme() }, io(ctx)),
+  return guarded(() => checkbox<V>({ message, choices: list, pageSize: Math.max(7, choices.length), loop: false,
+    validate: (ticked: readonly unknown[]) => (ticked.length > 0 ? true : hint('tickOne')), theme: listTheme(ctx, message) }, io(ctx)),
     o.cancelMessage ?? '');
 }
 
