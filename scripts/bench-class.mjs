@@ -71,7 +71,15 @@ try {
   const loadS = (Date.now() - t0) / 1000;
   const n = Number((await sql(url, 'SELECT count(*) AS n FROM dlpath.events'))[0].n);
 
+  // --statements: the server's own time for each statement of the report (from its log; own cluster only).
+  const explain = process.argv.includes('--statements') && server.log;
+  if (explain) await sql(url, `ALTER DATABASE dlpath_bench SET log_min_duration_statement = 0`);
+  const logFrom = explain ? fs.statSync(server.log).size : 0;
   const rep = run(['--home', tmp, '--json', 'class', 'report', '--url', url]);
+  if (explain) {
+    const text = fs.readFileSync(server.log, 'utf8').slice(logFrom);
+    for (const x of text.matchAll(/duration: ([\d.]+) ms\s+(?:statement|execute [^:]*): ([^\n]{0,80})/g)) if (Number(x[1]) > 50) console.log(`  ${x[1].padStart(9)} ms  ${x[2]}`);
+  }
   const report = JSON.parse(rep.stdout);
 
   // One home with 10,000 events, written through dlpath's own store, then synced.

@@ -53,7 +53,7 @@ export async function pgServer() {
     try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return (server = { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` });
+  return (server = { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, log: path.join(dir, 'log') });
 }
 
 /** The same server, another database. */
