@@ -23,6 +23,14 @@ test('review asks a missed question again in the same round; relative dates; not
   const sh = tmuxShell('review', { width: 80, height: 30, env: { DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum } });
   try {
     await sh.waitFor(/^\$/m);
+    // Ctrl-C at the first question: nothing was answered, and it says so (not "answers so far are saved").
+    sh.type(`${process.execPath} ${BIN} review; echo EXIT=$?`);
+    await sh.waitFor(/\? Your answer/);
+    sh.keys('C-c');
+    const stopped = await sh.waitFor(/EXIT=130/);
+    assert.match(stopped, /Stopped before the first answer; nothing was recorded\./);
+    assert.doesNotMatch(stopped, /so far are saved/);
+    sh.clear();
     sh.type(`${process.execPath} ${BIN} review; echo EXIT=$?`);
     await sh.waitFor(/2 review questions due\./);
     let wrongOnce = false;

@@ -97,7 +97,8 @@ export async function run(ctx: Context, _args: unknown[], opts: ReviewOptions = 
       for (let i = 0; i < queue.length; i++) {
         const { it, tries } = queue[i];
         const header = tries === 0 ? `${m('questionHeader', { i: i + 1, n: session.length })} · ${it.module}` : `${m('onceMore')} · ${it.module}`;
-        const response = await askQuestion(ctx, t, it, header, cancelMessage);
+        // Stopped before any answer: nothing "so far" was saved.
+        const response = await askQuestion(ctx, t, it, header, i === 0 ? m('reviewCancelledNothing') : cancelMessage);
         const o = answer(store, it, response);
         if (tries === 0) outcomes.push(o);
         else if (o.result.correct) againRight++;
