@@ -1,7 +1,7 @@
 // The terminal Markdown renderer: plain, readable text without colour; Chinese wraps without stray spaces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderMarkdown, joinLines, wrap } from '../dist/adapters/ui/markdown.js';
+import { renderMarkdown, joinLines, wrap, displayWidth } from '../dist/adapters/ui/markdown.js';
 import { theme } from '../dist/adapters/ui/theme.js';
 
 const plain = theme({ color: false, env: { LANG: 'en_US.UTF-8' } });
@@ -82,4 +82,15 @@ test('an indented block after a list item stays under the item (numerical_grad: 
   assert.match(out, /^  • Return `g`, where every element is\n\n    g\[i\] = f\(x\)\n\n    and eᵢ is the array that is 1 at i\.\n\nRules:\n\n  • one\n$/);
   // A paragraph at the margin after a list is at the margin.
   assert.match(renderMarkdown('- item\n\nNext paragraph.\n', plain, 80), /\n\nNext paragraph\.\n$/);
+});
+
+test('a line that fits comes back as written only when wrapping would change nothing; widths count columns', () => {
+  assert.deepEqual(wrap('Linear regression (needs: a, b)', 60, '    '), ['    Linear regression (needs: a, b)']);
+  // Doubled, leading and trailing spaces are still folded, as on a line that wraps.
+  assert.deepEqual(wrap(' alpha  beta ', 60, '  '), ['  alpha beta']);
+  assert.deepEqual(wrap('alpha\tbeta', 60), ['alpha beta']);
+  assert.deepEqual(wrap('线性回归（需要：微积分）', 60, '  '), ['  线性回归（需要：微积分）']);
+  assert.equal(displayWidth('path 42%'), 8);
+  assert.equal(displayWidth('线性 ab'), 7);
+  assert.equal(displayWidth('\u001b[2m42%\u001b[22m'), 3);
 });

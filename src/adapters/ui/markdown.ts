@@ -34,10 +34,13 @@ function rest(s: string, t: Theme): string {
     .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, (_m, pre: string, x: string) => `${pre}${t.italic(x)}`);
 }
 
+const NOT_PLAIN = /[^\x20-\x7e]/;
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
 /** Columns a string takes in a terminal: colour codes take none, Chinese characters two. */
 export function displayWidth(s: string): number {
+  // Printable ASCII (most titles and lines): a column a character, without the per-character scan.
+  if (!NOT_PLAIN.test(s)) return s.length;
   let n = 0;
   for (const ch of s.replace(/\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g, '')) n += WIDE.test(ch) ? 2 : 1;
   return n;
@@ -50,6 +53,8 @@ export function padDisplay(s: string, columns: number): string {
 
 export function wrap(text: string, width: number, indent = ''): string[] {
   if (width <= 20) return [indent + text];
+  // One line that fits, with single spaces only between words: it is its own wrapping (the common case of a title).
+  if (SIMPLE.test(text) && displayWidth(indent + text) <= width) return [indent + text];
   const out: string[] = [];
   let line = '';
   const len = displayWidth;
@@ -70,6 +75,9 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   if (line.trim()) out.push(indent + line.trimEnd());
   return out.length ? out.map((l) => l.replace(KEEP_ALL, ' ')) : [indent];
 }
+
+/** Text whose wrapping on one line changes nothing: no leading, trailing, doubled or other white space. */
+const SIMPLE = /^[^\s\ue000]+(?: [^\s\ue000]+)*$/;
 
 /** A space inside a code span while wrapping (a private-use character, one column wide). */
 const KEEP = '\ue000';
