@@ -60,8 +60,10 @@ export async function syncNow(ctx: Context, state: ClassState): Promise<SyncResu
     return await syncWith(ctx, client, state);
   } catch (e) {
     if (e instanceof DlpathError) throw e;
+    // Only the server's and the network's errors are the server's (SQLSTATE codes, E* codes, a dropped connection).
     const code = (e as { code?: string }).code;
-    if (code === undefined && !/connection|terminat|ECONN/i.test((e as Error).message ?? '')) throw e;
+    const server = code !== undefined ? /^([0-9A-Z]{5}|E[A-Z]+)$/.test(code) && !code.startsWith('SQLITE') : /connection|terminat/i.test((e as Error).message ?? '');
+    if (!server) throw e;
     throw envErrorOf(e, state.url);
   } finally {
     await client.end().catch(() => undefined);
