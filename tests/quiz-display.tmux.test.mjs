@@ -43,6 +43,7 @@ test('quiz in a 60-column terminal: current module named, numbered choices with 
     sh.type(`${process.execPath} ${BIN} quiz; echo "EXIT:$?"`);
     let screen = await sh.waitFor(/Your answer/);
     assert.match(screen, /The quiz of your current module, Long choices \(long\)/);
+    assert.match(screen, /Long choices: quiz of 1 question, pass mark 50%/);
     const lines = screen.split('\n');
     const first = lines.findIndex((l) => /^. [12]\. A product/.test(l));
     assert.ok(first >= 0, screen);
