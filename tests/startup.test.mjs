@@ -26,3 +26,30 @@ test('next, path, progress and a check of an untouched starter load no YAML pars
   assert.equal(s.code, 4, s.stderr);
   assert.ok(loaded(s).includes('pg'));
 });
+
+test('a copy of the package whose files got new times in any order still runs the bundle; a tsc run after it does not', async () => {
+  const { ROOT, testEnv } = await import('./helpers.mjs');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { spawnSync } = await import('node:child_process');
+  // The bundle and what it needs, and dist/main.js alone: the unbundled dist/ would fail to start here.
+  const pkg = tempDir();
+  for (const d of ['bin', 'dist/bundle', 'dist/course', 'dist/main.js', 'curriculum', 'package.json']) {
+    fs.cpSync(path.join(ROOT, d), path.join(pkg, d), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+  const bundle = path.join(pkg, 'dist', 'bundle', 'dlpath.cjs');
+  const run = (mainLater) => {
+    const t = fs.statSync(bundle).mtime;
+    fs.utimesSync(path.join(pkg, 'dist', 'main.js'), t, new Date(t.getTime() + mainLater));
+    return spawnSync(process.execPath, [path.join(pkg, 'bin', 'dlpath'), '--home', tempDir(), 'path', '--json'], { env: testEnv(), encoding: 'utf8' });
+  };
+  // Copied after the bundle, a moment later: the bundle runs.
+  const copied = run(200);
+  assert.equal(copied.status, 0, copied.stderr);
+  assert.equal(JSON.parse(copied.stdout).tracks.length > 0, true);
+  // Written by tsc well after the bundle: dist/ runs unbundled (here it cannot: its modules were not copied).
+  const stale = run(10_000);
+  assert.notEqual(stale.status, 0);
+  assert.match(stale.stderr, /dist[\\/](cli|commands|adapters|core|i18n)/);
+});
