@@ -15,7 +15,7 @@ const LONG_ZH = '用标注了零到九的手写数字图片训练一个分类器
 function course() {
   const dir = tempDir();
   return writeTree(dir, {
-    'curriculum.yaml': 'format_version: 1\nid: display\ntitle: {en: Display, zh: 显示}\ntracks:\n  - id: one\n    title: {en: One, zh: 一}\n    modules: [long]\n',
+    'curriculum.yaml': 'format_version: 1\nid: display\ntitle: {en: Display, zh: 显示}\ntracks:\n  - id: one\n    title: {en: One, zh: 一}\n    modules: [long, many]\n',
     'modules/long/module.yaml': `id: long
 title: {en: Long choices, zh: 长选项}
 track: one
@@ -29,6 +29,21 @@ quiz:
         - {id: a, text: {en: "${LONG_EN}", zh: "${LONG_ZH}"}}
         - {id: b, text: {en: Because it is faster to type, zh: 把图片随机分成几组}}
       answer: a
+`,
+    'modules/many/module.yaml': `id: many
+title: {en: Many, zh: 多选}
+track: one
+quiz:
+  questions:
+    - id: many-one
+      type: multiple
+      prompt: {en: Which reduce overfitting?, zh: 哪些能减轻过拟合？}
+      choices:
+        - {id: a, text: {en: "Getting more training data, which is the most reliable cure when it can be had", zh: 更多训练数据}}
+        - {id: b, text: {en: "Adding regularisation, such as an L2 penalty on the weights of every layer", zh: 正则化}}
+        - {id: c, text: {en: "Using a simpler model, with fewer parameters to fit the noise of the data", zh: 更简单的模型}}
+        - {id: d, text: {en: "Training for many more epochs after the validation loss has started to rise", zh: 训练更多轮}}
+      answer: [a, b, c]
 `,
   });
 }
@@ -60,6 +75,21 @@ test('quiz in a 60-column terminal: current module named, numbered choices with 
     screen = await sh.waitFor(/EXIT:130/);
     assert.match(screen, /Stopped before the first answer; nothing was recorded\. Run\s+`dlpath quiz long` to start again\./);
     assert.doesNotMatch(screen, /answers so far are saved/);
+
+    // Four choices that wrap take 8 lines and more: all are on the one page (inquirer counts a page in lines).
+    sh.clear();
+    sh.type(`${process.execPath} ${BIN} quiz many; echo "EXIT:$?"`);
+    screen = await sh.waitFor(/Select all that apply[\s\S]*navigate/);
+    for (const n of [1, 2, 3, 4]) assert.match(screen, new RegExp(`^.. ${n}\\. \\S`, 'm'), screen);
+    sh.keys('1');
+    await new Promise((r) => setTimeout(r, 200));
+    sh.keys('2');
+    await new Promise((r) => setTimeout(r, 200));
+    sh.keys('Enter');
+    screen = await sh.waitFor(/EXIT:\d/);
+    // The ticked choices (which hold commas) are echoed apart with " · ", as the right answer is.
+    assert.match(screen.replace(/\n +/g, ' '), /› Select all that apply[^\n]*? [^·\n]+, [^·\n]+ · [^·\n]+, /);
+    assert.match(screen.replace(/\s+/g, ' '), /The answer: Getting more training data, [^·]+ · Adding regularisation, [^·]+ · Using a simpler model, [^·]+ You left out/);
 
     // Passed (scripted), then retaken in the terminal, in Chinese: the notice, and the chosen answer
     // echoed on lines broken between characters, not left ragged at spaces.

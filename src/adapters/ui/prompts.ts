@@ -65,6 +65,9 @@ function shown<V>(ctx: Context, message: string, choices: PromptChoice<V>[], hea
     short: hang(c.name, echoAt, 2, width) }));
 }
 
+/** Every choice on one page: inquirer counts a page in lines, and a wrapped choice takes several. */
+const pageSize = (list: Array<{ name: string }>): number => Math.max(7, list.reduce((n, c) => n + c.name.split('\n').length, 0));
+
 /** The key hints, and the list of ticked choices, in the learner's language. */
 const listTheme = (ctx?: Context, message = '') => ({
   prefix: PREFIX,
@@ -86,7 +89,8 @@ const plain = new Map<string, string>();
 export async function choose<V>(ctx: Context, message: string, choices: PromptChoice<V>[], o: PromptOptions = {}): Promise<V> {
   const { select } = await inquirer();
   // "❯ " before each choice: two columns.
-  return guarded(() => select<V>({ message, choices: shown(ctx, message, choices, 2), pageSize: Math.max(7, choices.length), loop: false,
+  const list = shown(ctx, message, choices, 2);
+  return guarded(() => select<V>({ message, choices: list, pageSize: pageSize(list), loop: false,
     theme: listTheme() }, io(ctx)), o.cancelMessage ?? '');
 }
 
@@ -97,7 +101,7 @@ export async function chooseMany<V>(ctx: Context, message: string, choices: Prom
   const list = shown(ctx, message, choices, 3);
   list.forEach((c, i) => plain.set(c.short!, choices[i].name));
   // Nothing ticked is almost always an Enter pressed too soon: it is asked again rather than graded.
-  return guarded(() => checkbox<V>({ message, choices: list, pageSize: Math.max(7, choices.length), loop: false,
+  return guarded(() => checkbox<V>({ message, choices: list, pageSize: pageSize(list), loop: false,
     validate: (ticked: readonly unknown[]) => (ticked.length > 0 ? true : hint('tickOne')), theme: listTheme(ctx, message) }, io(ctx)),
     o.cancelMessage ?? '');
 }
