@@ -68,6 +68,12 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.match(r.stderr, /already a learner called ana/);
   assert.equal(run(teacher, ['class', 'add-learner', 'Robert"; DROP', '--url', url]).code, 2);
 
+  // A home on another course cannot join (nothing saved); the class's course is readable, nobody's data.
+  const elsewhere = tempDir();
+  r = dlpath(['class', 'join', urls.cy], { home: elsewhere, curriculum: path.join(FIXTURES, 'tasks-basic') });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /follows the course "quiz-basic"/);
+  assert.equal(fs.existsSync(path.join(elsewhere, 'class.json')), false);
   // ana on her first machine passes the quiz, syncs; her second machine joins and gets it.
   const ana1 = tempDir(); const ana2 = tempDir(); const ben = tempDir(); const cy = tempDir();
   assert.equal(takeQuiz(ana1, RIGHT).code, 0);

@@ -3,7 +3,7 @@
  * The teacher's commands take the URL the class was created with; a learner's is the URL add-learner printed.
  */
 import type { Context } from './context.js';
-import { connect, initClass, addLearner, parseUrl, redact, envErrorOf } from '../adapters/class/pg.js';
+import { connect, initClass, addLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
 import { readClassState, writeClassState } from '../adapters/class/state.js';
 import path from 'node:path';
 import { DlpathError, EnvError, UsageError } from '../core/errors.js';
@@ -66,8 +66,10 @@ export async function join(ctx: Context, args: unknown[]): Promise<number> {
   // The same class again keeps how far this machine had sent; another class starts from the beginning.
   const same = old && sameClass(old.url, url);
   const state = { url, sent_through: same ? old.sent_through : 0, last_sync: same ? old.last_sync : null };
-  // Checked before it is saved: a URL that does not connect is not remembered.
-  await withClient(url, async () => undefined);
+  // Checked before it is saved: a URL that does not connect, or a class of another course, is not remembered.
+  const theirs = await withClient(url, (c) => classCourse(c));
+  const ours = await courseId(ctx);
+  if (theirs && ours && theirs !== ours) throw new UsageError(m('otherCourse', { theirs, ours }), m('otherCourseHint'));
   writeClassState(ctx.home, state);
   if (!ctx.json) ctx.stdout.write(`${m('joined', { where: redact(url) })}\n`);
   syncReport(ctx, await syncNow(ctx, state));

@@ -158,6 +158,8 @@ function schemaSql(r: { teacher: string; learners: string }): string[] {
     `GRANT SELECT ON dlpath.events, dlpath.learners, dlpath.meta TO ${T}`,
     // Append-only for learners: no UPDATE, no DELETE, no TRUNCATE; the policies below keep each to its own rows.
     `GRANT SELECT, INSERT ON dlpath.events TO ${L}`,
+    // What the class is (its course, its schema version): no learner's data in it.
+    `GRANT SELECT ON dlpath.meta TO ${L}`,
     'DROP POLICY IF EXISTS learner_insert ON dlpath.events',
     'DROP POLICY IF EXISTS learner_select ON dlpath.events',
     'DROP POLICY IF EXISTS teacher_select ON dlpath.events',
@@ -265,4 +267,10 @@ export async function fetchOwnEvents(c: Client): Promise<WireEvent[]> {
   const r = await c.query(`SELECT uid::text AS uid, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ts,
     kind, module, item, epoch, data FROM dlpath.events WHERE learner = current_user`);
   return r.rows as WireEvent[];
+}
+
+/** The course the class was created for (null when init ran without one). */
+export async function classCourse(c: Client): Promise<string | null> {
+  const r = await c.query(`SELECT value FROM dlpath.meta WHERE key = 'course'`);
+  return (r.rows[0]?.value as string | undefined) ?? null;
 }
