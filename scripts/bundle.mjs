@@ -52,6 +52,31 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * better-sqlite3's JavaScript (a dozen small files the CommonJS loader would find and compile on every start)
+ * goes into the bundle; its native addon stays in its package, found where the \`bindings\` package looks
+ * first (build/, build/Debug, build/Release), and by \`bindings\` itself otherwise.
+ */
+const sqliteAddon = {
+  name: 'sqlite-addon',
+  setup(b) {
+    b.onResolve({ filter: /^bindings$/ }, (args) =>
+      (/better-sqlite3/.test(args.importer) ? { path: 'bindings', namespace: 'sqlite-addon' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'sqlite-addon' }, () => ({
+      contents: `const fs = require('node:fs'); const path = require('node:path');
+module.exports = function bindings(name) {
+  const dir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  for (const sub of ['build', 'build/Debug', 'build/Release']) {
+    const file = path.join(dir, sub, name);
+    if (fs.existsSync(file)) return require(file);
+  }
+  return require(require.resolve('bindings', { paths: [dir] }))(name);
+};`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [path.join(root, 'dist', 'main.js')],
   outfile: out,
@@ -59,13 +84,13 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // The native SQLite binding stays a package of its own, and so do the packages only some commands
+  // The packages only some commands
   // load (the YAML parser for compiling a course, prompts, colours, scheduling, RE2): the bundle is the
   // hot path, and each start reads it whole.
-  external: ['better-sqlite3', 'yaml', '@inquirer/prompts', 'chalk', 'ts-fsrs', 're2js', 'pg'],
+  external: ['better-sqlite3/package.json', 'yaml', '@inquirer/prompts', 'chalk', 'ts-fsrs', 're2js', 'pg'],
   // Where the bundle lies, given by bin/dlpath: two folders below the package root, as dist/*/x.js are.
   define: { 'import.meta.url': '__dlpath_url' },
-  plugins: [plainRequire, lazyChildProcess],
+  plugins: [plainRequire, lazyChildProcess, sqliteAddon],
   logLevel: 'warning',
 });
 

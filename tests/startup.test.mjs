@@ -16,6 +16,9 @@ test('next, path, progress and a check of an untouched starter load no YAML pars
     const pkgs = new Set(loaded(r));
     assert.ok(!pkgs.has('yaml') && !pkgs.has('@inquirer/prompts'), `${args.join(' ')} loaded ${[...pkgs].join(', ')}`);
     assert.ok(!pkgs.has('pg'), `${args.join(' ')} loaded node-postgres`);
+    // better-sqlite3's JavaScript comes from the bundle: only its native addon is loaded from the package.
+    assert.doesNotMatch(r.stderr, /better-sqlite3[\\/]lib[\\/]/, `${args.join(' ')} loaded better-sqlite3's files one by one`);
+    assert.match(r.stderr, /better_sqlite3\.node/);
   }
   // The same listing does show the parser where it is needed: validating a course.
   const v = dlpath(['validate', o.curriculum], { ...o, env: { NODE_DEBUG: 'module' } });
