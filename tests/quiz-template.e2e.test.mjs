@@ -22,7 +22,8 @@ test('quiz --template without a module: the current module, said so on stderr; e
   const h = tempDir();
   const r = run(h, ['quiz', '--template']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /The quiz of your current module, Basics \(basics\): the one `dlpath next` takes you to\./);
+  assert.match(r.stderr, /^The quiz of your current module, Basics \(basics\): the one `dlpath next` takes\s+you to\./);
+  assert.ok(r.stderr.split('\n').every((l) => l.length <= 80), 'the note is wrapped to the width');
   const lines = r.stdout.split('\n');
   // Every question id, each with nothing after the colon; everything else a comment or blank.
   const keys = lines.filter((l) => l && !l.startsWith('#'));
@@ -52,7 +53,7 @@ test('quiz --template without a module: the current module, said so on stderr; e
   // Basics passed: the current module is now the next one, in Chinese too.
   const zh = run(h, ['--lang', 'zh', 'quiz', '--template']);
   assert.equal(zh.code, 0, zh.stderr);
-  assert.match(zh.stderr, /这是你当前模块「抽题」（drawn）的测验/);
+  assert.match(zh.stderr.replace(/\n/g, ''), /这是你当前模块「抽题」（drawn）的测验/);
   assert.match(zh.stdout, /^# 「抽题」（drawn）测验的答案，共 \d+ 题。/);
   assert.match(zh.stdout, /^drawn-one:$/m);
 });

@@ -231,7 +231,7 @@ async function moduleOf(ctx: Context, id: string, toFile: boolean) {
     const current = ix.module(nextStep(states)?.next?.module ?? '');
     if (!current) throw new UsageError(m('quizWhich'), m('quizWhichHint'));
     mod = current;
-    note(theme(ctx).dim(m('quizCurrent', { module: mod.id, title: pick(mod.title) })));
+    note(wrap(theme(ctx).dim(m('quizCurrent', { module: mod.id, title: pick(mod.title) })), width(ctx)).join('\n'));
   }
   const state = states.find((s) => s.module.id === mod.id);
   if (state?.status === 'locked') {
