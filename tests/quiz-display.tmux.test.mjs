@@ -71,6 +71,8 @@ test('quiz in a 60-column terminal: current module named, numbered choices with 
     assert.equal(choice.map((l, i) => (i ? l.trim() : l.slice(5))).join(' '), LONG_EN);
     assert.match(screen, /^. [12]\. Because it is faster to type$/m);
 
+    // The prompt is drawn once it reads the keys; a moment more, so Ctrl-C reaches it on a busy machine too.
+    await new Promise((r) => setTimeout(r, 300));
     sh.keys('C-c');
     screen = await sh.waitFor(/EXIT:130/);
     assert.match(screen, /Stopped before the first answer; nothing was recorded\. Run\s+`dlpath quiz long` to start again\./);

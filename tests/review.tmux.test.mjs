@@ -26,6 +26,8 @@ test('review asks a missed question again in the same round; relative dates; not
     // Ctrl-C at the first question: nothing was answered, and it says so (not "answers so far are saved").
     sh.type(`${process.execPath} ${BIN} review; echo EXIT=$?`);
     await sh.waitFor(/\? Your answer/);
+    // The prompt is drawn once it reads the keys; a moment more, so Ctrl-C reaches it on a busy machine too.
+    await new Promise((r) => setTimeout(r, 300));
     sh.keys('C-c');
     const stopped = await sh.waitFor(/EXIT=130/);
     assert.match(stopped, /Stopped before the first answer; nothing was recorded\./);
