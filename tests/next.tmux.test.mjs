@@ -9,7 +9,7 @@ import { BIN, copyFixture, hasTmux, tempDir } from './helpers.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tmux = (...args) => spawnSync('tmux', args, { encoding: 'utf8' });
 
-async function waitFor(session, re, ms = 15000) {
+async function waitFor(session, re, ms = 60000) {
   const end = Date.now() + ms;
   let screen = '';
   while (Date.now() < end) {

@@ -21,7 +21,7 @@ function screen(socket, s = 'quiz') {
   return tmux(socket, 'capture-pane', '-p', '-J', '-S', '-500', '-t', s);
 }
 
-async function waitFor(socket, pattern, what, timeoutMs = 15000, s = 'quiz') {
+async function waitFor(socket, pattern, what, timeoutMs = 60000, s = 'quiz') {
   const end = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < end) {
@@ -45,7 +45,7 @@ function keysFor(type) {
 }
 
 async function answer(socket, q, i, n, s = 'quiz') {
-  await waitFor(socket, new RegExp(`Question ${i} of ${n}[\\s\\S]*\\?`), `question ${i}`, 15000, s);
+  await waitFor(socket, new RegExp(`Question ${i} of ${n}[\\s\\S]*\\?`), `question ${i}`, 60000, s);
   for (const keys of keysFor(q.type)) {
     tmux(socket, 'send-keys', '-t', s, ...keys);
     await new Promise((r) => setTimeout(r, 150));
@@ -85,14 +85,14 @@ test('two terminals resume one quiz: the second answer to a question gets a clea
   // Two terminals both go on with it and both reach question 3.
   for (const s of ['one', 'two']) {
     start(socket, home, s);
-    await waitFor(socket, /unfinished quiz here \(2 of 6 answered\)/, `the offer to resume in ${s}`, 15000, s);
+    await waitFor(socket, /unfinished quiz here \(2 of 6 answered\)/, `the offer to resume in ${s}`, 60000, s);
     tmux(socket, 'send-keys', '-t', s, 'Enter');
-    await waitFor(socket, /Question 3 of 6[\s\S]*\?/, `question 3 in ${s}`, 15000, s);
+    await waitFor(socket, /Question 3 of 6[\s\S]*\?/, `question 3 in ${s}`, 60000, s);
   }
   await answer(socket, asked[2], 3, 6, 'one');
-  await waitFor(socket, /Question 4 of 6/, 'question 4 in the first terminal', 15000, 'one');
+  await waitFor(socket, /Question 4 of 6/, 'question 4 in the first terminal', 60000, 'one');
   await answer(socket, asked[2], 3, 6, 'two');
-  const out = await waitFor(socket, /EXIT:\d+/, 'the second terminal to stop', 15000, 'two');
+  const out = await waitFor(socket, /EXIT:\d+/, 'the second terminal to stop', 60000, 'two');
   assert.match(out, /EXIT:4/);
   assert.match(out, /answered in another dlpath meanwhile; that answer is kept/);
   assert.match(out, /dlpath quiz basics/);
@@ -100,7 +100,7 @@ test('two terminals resume one quiz: the second answer to a question gets a clea
 
   // The first terminal goes on to the end.
   for (let i = 3; i < 6; i++) await answer(socket, asked[i], i + 1, 6, 'one');
-  assert.match(await waitFor(socket, /EXIT:\d+/, 'the first terminal to finish', 15000, 'one'), /EXIT:[01]/);
+  assert.match(await waitFor(socket, /EXIT:\d+/, 'the first terminal to finish', 60000, 'one'), /EXIT:[01]/);
   const db = await openDb(home);
   assert.deepEqual(db.prepare('SELECT question FROM quiz_answers ORDER BY ts').pluck().all(), asked.map((q) => q.id));
   assert.equal(db.prepare("SELECT count(*) FROM events WHERE kind = 'quiz_answered'").pluck().get(), 6);

@@ -21,7 +21,7 @@ function screen(socket) {
   return tmux(socket, 'capture-pane', '-p', '-J', '-S', '-500', '-t', 'quiz');
 }
 
-async function waitFor(socket, pattern, what, timeoutMs = 15000) {
+async function waitFor(socket, pattern, what, timeoutMs = 60000) {
   const end = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < end) {

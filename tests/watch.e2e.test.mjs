@@ -26,7 +26,7 @@ function saveByRename(file, content) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function until(get, re, ms = 15000) {
+async function until(get, re, ms = 60000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (re.test(get())) return;
