@@ -42,7 +42,7 @@ quiz:
         - {id: a, text: {en: "Getting more training data, which is the most reliable cure when it can be had", zh: 更多训练数据}}
         - {id: b, text: {en: "Adding regularisation, such as an L2 penalty on the weights of every layer", zh: 正则化}}
         - {id: c, text: {en: "Using a simpler model, with fewer parameters to fit the noise of the data", zh: 更简单的模型}}
-        - {id: d, text: {en: "Training for many more epochs after the validation loss has started to rise", zh: 训练更多轮}}
+        - {id: d, text: {en: "Training for many more epochs, long after the validation loss has started to rise", zh: 训练更多轮}}
       answer: [a, b, c]
 `,
   });
@@ -89,7 +89,8 @@ test('quiz in a 60-column terminal: current module named, numbered choices with 
     await new Promise((r) => setTimeout(r, 200));
     sh.keys('Enter');
     screen = await sh.waitFor(/EXIT:\d/);
-    // The ticked choices (which hold commas) are echoed apart with " · ", as the right answer is.
+    // The ticked choices (every one holds a comma, whichever two the shuffle puts first) are echoed apart
+    // with " · ", as the right answer is.
     assert.match(screen.replace(/\n +/g, ' '), /› Select all that apply[^\n]*? [^·\n]+, [^·\n]+ · [^·\n]+, /);
     assert.match(screen.replace(/\s+/g, ' '), /The answer: Getting more training data, [^·]+ · Adding regularisation, [^·]+ · Using a simpler model, [^·]+ You left out/);
 
