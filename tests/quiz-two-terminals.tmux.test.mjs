@@ -3,63 +3,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { BIN, FIXTURES, hasTmux, openDb, tempDir, testEnv } from './helpers.mjs';
+import { BIN, hasTmux, openDb, tempDir, testEnv } from './helpers.mjs';
+import { answer, curriculum, start, tmux, waitFor } from './quiz-tmux.mjs';
 import { loadCurriculum } from '../dist/adapters/curriculum/index.js';
 
-const curriculum = path.join(FIXTURES, 'quiz-basic');
-
 const skip = hasTmux() ? false : 'tmux is not installed: the real-terminal quiz test needs it (apt-get install tmux)';
-
-function tmux(socket, ...args) {
-  const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function screen(socket, s = 'quiz') {
-  return tmux(socket, 'capture-pane', '-p', '-J', '-S', '-500', '-t', s);
-}
-
-async function waitFor(socket, pattern, what, timeoutMs = 60000, s = 'quiz') {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen(socket, s);
-    if (pattern.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what} (${pattern}); the terminal shows:\n${last}`);
-}
-
-/** The keys that answer a question of this type (any answer will do: the test is about storing it). */
-function keysFor(type) {
-  switch (type) {
-    case 'single': case 'true_false': return [['Enter']];
-    case 'multiple': return [['Space'], ['Enter']];
-    case 'numeric': return [['-l', '2.3'], ['Enter']];
-    case 'text': return [['-l', 'entropy'], ['Enter']];
-    case 'ordering': return [['Enter'], ['Enter'], ['Enter']];
-    default: throw new Error(type);
-  }
-}
-
-async function answer(socket, q, i, n, s = 'quiz') {
-  await waitFor(socket, new RegExp(`Question ${i} of ${n}[\\s\\S]*\\?`), `question ${i}`, 60000, s);
-  for (const keys of keysFor(q.type)) {
-    tmux(socket, 'send-keys', '-t', s, ...keys);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-function start(socket, home, s = 'quiz') {
-  const env = testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum, TERM: 'xterm-256color' });
-  const vars = ['DLPATH_HOME', 'DLPATH_CURRICULUM', 'NO_COLOR', 'LANG', 'LC_ALL', 'TERM', 'PATH', 'HOME']
-    .filter((k) => env[k] !== undefined).map((k) => `${k}='${env[k]}'`).join(' ');
-  const cmd = `env ${vars} '${process.execPath}' '${BIN}' quiz basics; echo "EXIT:$?"; sleep 60`;
-  tmux(socket, 'new-session', '-d', '-s', s, '-x', '110', '-y', '40', cmd);
-}
-
 
 test('two terminals resume one quiz: the second answer to a question gets a clear message (exit 4), the first is kept', { skip, timeout: 120000 }, async (t) => {
   const home = tempDir();
