@@ -14,7 +14,7 @@ import type { Store } from '../adapters/store/store.js';
 import { readProgress } from '../adapters/store/progress.js';
 import { recordCheck } from '../adapters/store/tasks.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
-import { displayWidth, textWidth } from '../adapters/ui/markdown.js';
+import { displayWidth, fitColumns, textWidth } from '../adapters/ui/markdown.js';
 import { sentences } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
@@ -130,16 +130,6 @@ function firstLine(s: string): string {
   return s.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
 }
 
-function cut(s: string, cols: number): string {
-  if (displayWidth(s) <= cols) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > cols - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
 /** The line said as a check starts, before the tests run (they may take up to the time limit). */
 export function checkingLine(ctx: Context, found: FoundTask): string {
   const t = theme(ctx);
@@ -216,7 +206,7 @@ export function renderCheck(ctx: Context, c: CheckRun, full = false): string {
           const short = x === first ? m('shownAbove') : msg === msgOf(first!) ? m('sameAsFirst') : firstLine(msg);
           if (short) {
             const room = width - displayWidth(line) - 3;
-            if (room >= 12) line += t.dim(` · ${cut(short, room)}`);
+            if (room >= 12) line += t.dim(` · ${fitColumns(short, room)}`);
           }
         }
         out += `${line}\n`;

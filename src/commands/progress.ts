@@ -5,7 +5,7 @@ import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
 import { page } from '../adapters/ui/pager.js';
 import { theme } from '../adapters/ui/theme.js';
-import { displayWidth, padDisplay } from '../adapters/ui/markdown.js';
+import { displayWidth, fitColumns, padDisplay } from '../adapters/ui/markdown.js';
 import { statusLabel, statusSymbol } from './path.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
@@ -94,7 +94,7 @@ export async function run(ctx: Context): Promise<number> {
   const barWidth = columns >= 70 ? 20 : 10;
   for (const tr of tracks) {
     const titleRoom = Math.max(10, Math.min(28, columns - 1 - barWidth - 2 - 6));
-    out.push(`${t.em(padDisplay(fitTo(tr.title, titleRoom), titleRoom))} ${bar(tr.percent, barWidth)} ${String(tr.percent).padStart(3)}%`);
+    out.push(`${t.em(padDisplay(fitColumns(tr.title, titleRoom), titleRoom))} ${bar(tr.percent, barWidth)} ${String(tr.percent).padStart(3)}%`);
     for (const r of tr.modules) {
       const s = byId.get(r.id)!;
       if (s.status === 'coming_soon') continue;
@@ -105,15 +105,4 @@ export async function run(ctx: Context): Promise<number> {
   out.push(...await calendarSection(calendar, t, columns, !isUtf8(ctx.env)), '');
   await page(ctx, `${out.join('\n')}\n`);
   return 0;
-}
-
-/** Cuts a title to a number of columns, with … when cut. */
-function fitTo(s: string, cols: number): string {
-  if (displayWidth(s) <= cols) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > cols - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
 }

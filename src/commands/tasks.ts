@@ -6,7 +6,7 @@ import type { Task } from '../core/model.js';
 import { currentTask } from '../adapters/store/tasks.js';
 import { page } from '../adapters/ui/pager.js';
 import { theme, type Theme } from '../adapters/ui/theme.js';
-import { displayWidth, padDisplay, textWidth, wrap } from '../adapters/ui/markdown.js';
+import { displayWidth, fitColumns, padDisplay, textWidth, wrap } from '../adapters/ui/markdown.js';
 import { pick } from '../i18n/index.js';
 import { m } from '../i18n/tasks.js';
 
@@ -35,17 +35,6 @@ function symbol(s: TaskStatus, t: Theme): string {
   }
 }
 
-/** Cuts a string to a number of columns, with … when cut. */
-function fit(s: string, cols: number): string {
-  if (displayWidth(s) <= cols) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > cols - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
 export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const { ix, store, progress } = await standing(ctx);
   let current: string | undefined;
@@ -72,14 +61,14 @@ export async function run(ctx: Context, args: unknown[]): Promise<number> {
   const idWidth = Math.min(24, Math.max(...rows.map((r) => r.id.length), 4));
   const labelWidth = Math.max(...Object.values(LABEL).map((k) => displayWidth(m(k))));
   for (const mod of modules) {
-    out.push(`${t.em(mod.id)}  ${t.dim(fit(pick(mod.title), Math.max(10, width - mod.id.length - 2)))}`);
+    out.push(`${t.em(mod.id)}  ${t.dim(fitColumns(pick(mod.title), Math.max(10, width - mod.id.length - 2)))}`);
     for (const r of rows.filter((x) => x.module === mod.id)) {
       const mark = r.current ? '▸' : ' ';
       const status = padDisplay(m(LABEL[r.status]), labelWidth);
       const head = `${mark} ${symbol(r.status, t)} ${padDisplay(r.id, idWidth)}  ${r.status === 'passed' ? t.ok(status) : status}  `;
       const room = width - displayWidth(head);
       const title = r.optional ? `${r.title} ${m('optionalTag')}` : r.title;
-      out.push(room >= 12 ? `${head}${t.dim(fit(title, room))}`.trimEnd() : head.trimEnd());
+      out.push(room >= 12 ? `${head}${t.dim(fitColumns(title, room))}`.trimEnd() : head.trimEnd());
     }
     out.push('');
   }

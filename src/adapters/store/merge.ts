@@ -10,7 +10,7 @@
  * that holds the event, and does not change when histories are merged.
  */
 import { createEmptyCard, type Card } from 'ts-fsrs';
-import type { Store, EventKind } from './store.js';
+import type { Store, EventKind, StoredEvent } from './store.js';
 import { localDay } from './store.js';
 import { scheduler, ratingFor } from './review.js';
 import { skippable } from '../../core/check-result.js';
@@ -18,15 +18,8 @@ import { contentUid } from './uuid.js';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, EVENT_KINDS } from './export-format.js';
 
-export interface HistoryEvent {
-  uid: string;
-  ts: string;
-  kind: EventKind;
-  module: string | null;
-  item: string | null;
-  epoch: number;
-  data: unknown;
-}
+/** An event as it travels between machines: a stored event without its local row id. */
+export type HistoryEvent = Omit<StoredEvent, 'id'>;
 
 /** Within one millisecond: the order work happens in (a start before its answers, a reset last). */
 const RANK: Record<EventKind, number> = {

@@ -46,6 +46,17 @@ export function displayWidth(s: string): number {
   return n;
 }
 
+/** Cuts a string to a number of terminal columns, ending in … when cut. */
+export function fitColumns(s: string, cols: number): string {
+  if (displayWidth(s) <= cols) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > cols - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
 /** Pads to a number of terminal columns (String.padEnd counts characters, not columns). */
 export function padDisplay(s: string, columns: number): string {
   return s + ' '.repeat(Math.max(0, columns - displayWidth(s)));
