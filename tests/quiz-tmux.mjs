@@ -2,7 +2,8 @@
 // start a session, read its screen, wait for text, answer a question of any type.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { BIN, FIXTURES, testEnv } from './helpers.mjs';
+import { BIN, FIXTURES, openDb, testEnv } from './helpers.mjs';
+import { loadCurriculum } from '../dist/adapters/curriculum/index.js';
 
 export const curriculum = path.join(FIXTURES, 'quiz-basic');
 
@@ -55,4 +56,23 @@ export function start(socket, home, s = 'quiz') {
     .filter((k) => env[k] !== undefined).map((k) => `${k}='${env[k]}'`).join(' ');
   const cmd = `env ${vars} '${process.execPath}' '${BIN}' quiz basics; echo "EXIT:$?"; sleep 60`;
   tmux(socket, 'new-session', '-d', '-s', s, '-x', '110', '-y', '40', cmd);
+}
+
+/**
+ * Starts the quiz (no --seed, as a learner runs it), answers its first two questions and waits at the
+ * third. Returns the questions in the order this run asks them, read from the plan it stored.
+ */
+export async function answerFirstTwo(socket, home) {
+  const ix = await loadCurriculum(curriculum, home);
+  const byId = new Map(ix.module('basics').quiz.questions.map((q) => [q.id, q]));
+  start(socket, home);
+  await waitFor(socket, /Question 1 of 6/, 'the first question');
+  const db = await openDb(home);
+  const plan = JSON.parse(db.prepare('SELECT plan FROM quiz_attempts ORDER BY id DESC LIMIT 1').pluck().get());
+  db.close();
+  const asked = plan.questions.map((p) => byId.get(p.id));
+  await answer(socket, asked[0], 1, 6);
+  await answer(socket, asked[1], 2, 6);
+  await waitFor(socket, /Question 3 of 6[\s\S]*\?/, 'the third question');
+  return asked;
 }

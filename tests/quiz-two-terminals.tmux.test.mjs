@@ -4,8 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { BIN, hasTmux, openDb, tempDir, testEnv } from './helpers.mjs';
-import { answer, curriculum, start, tmux, waitFor } from './quiz-tmux.mjs';
-import { loadCurriculum } from '../dist/adapters/curriculum/index.js';
+import { answer, answerFirstTwo, curriculum, start, tmux, waitFor } from './quiz-tmux.mjs';
 
 const skip = hasTmux() ? false : 'tmux is not installed: the real-terminal quiz test needs it (apt-get install tmux)';
 
@@ -13,19 +12,8 @@ test('two terminals resume one quiz: the second answer to a question gets a clea
   const home = tempDir();
   const socket = `dlpath-test-two-${process.pid}`;
   t.after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
-  const ix = await loadCurriculum(curriculum, home);
-  const byId = new Map(ix.module('basics').quiz.questions.map((q) => [q.id, q]));
-
   // Two answers, then Ctrl-C: an unfinished attempt.
-  start(socket, home);
-  await waitFor(socket, /Question 1 of 6/, 'the first question');
-  const db0 = await openDb(home);
-  const plan = JSON.parse(db0.prepare('SELECT plan FROM quiz_attempts ORDER BY id DESC LIMIT 1').pluck().get());
-  db0.close();
-  const asked = plan.questions.map((p) => byId.get(p.id));
-  await answer(socket, asked[0], 1, 6);
-  await answer(socket, asked[1], 2, 6);
-  await waitFor(socket, /Question 3 of 6[\s\S]*\?/, 'the third question');
+  const asked = await answerFirstTwo(socket, home);
   tmux(socket, 'send-keys', '-t', 'quiz', 'C-c');
   await waitFor(socket, /EXIT:130/, 'the first run to stop');
   tmux(socket, 'kill-session', '-t', 'quiz');
@@ -60,17 +48,7 @@ test('a reset in another terminal during a quiz: the attempt stays in its own ro
   const home = tempDir();
   const socket = `dlpath-test-reset-${process.pid}`;
   t.after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
-  const ix = await loadCurriculum(curriculum, home);
-  const byId = new Map(ix.module('basics').quiz.questions.map((q) => [q.id, q]));
-  start(socket, home);
-  await waitFor(socket, /Question 1 of 6/, 'the first question');
-  const db0 = await openDb(home);
-  const plan = JSON.parse(db0.prepare('SELECT plan FROM quiz_attempts ORDER BY id DESC LIMIT 1').pluck().get());
-  db0.close();
-  const asked = plan.questions.map((p) => byId.get(p.id));
-  await answer(socket, asked[0], 1, 6);
-  await answer(socket, asked[1], 2, 6);
-  await waitFor(socket, /Question 3 of 6[\s\S]*\?/, 'the third question');
+  const asked = await answerFirstTwo(socket, home);
   const reset = spawnSync(process.execPath, [BIN, 'reset', 'basics', '--yes'], { env: testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum }), encoding: 'utf8' });
   assert.equal(reset.status, 0, reset.stderr);
   for (let i = 2; i < 6; i++) await answer(socket, asked[i], i + 1, 6);

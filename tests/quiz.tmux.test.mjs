@@ -4,8 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { hasTmux, openDb, tempDir } from './helpers.mjs';
-import { answer, curriculum, start, tmux, waitFor } from './quiz-tmux.mjs';
-import { loadCurriculum } from '../dist/adapters/curriculum/index.js';
+import { answerFirstTwo, start, tmux, waitFor } from './quiz-tmux.mjs';
 
 const skip = hasTmux() ? false : 'tmux is not installed: the real-terminal quiz test needs it (apt-get install tmux)';
 
@@ -13,20 +12,8 @@ test('interactive quiz: two answers, Ctrl-C, both stored; the next run offers to
   const home = tempDir();
   const socket = `dlpath-test-${process.pid}`;
   t.after(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
-  const ix = await loadCurriculum(curriculum, home);
-  const quiz = ix.module('basics').quiz;
-  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-
   // No --seed, as a learner runs it: the plan the run stored says which question types come first.
-  start(socket, home);
-  await waitFor(socket, /Question 1 of 6/, 'the first question');
-  const db0 = await openDb(home);
-  const plan = JSON.parse(db0.prepare('SELECT plan FROM quiz_attempts ORDER BY id DESC LIMIT 1').pluck().get());
-  db0.close();
-  const asked = plan.questions.map((p) => byId.get(p.id));
-  await answer(socket, asked[0], 1, 6);
-  await answer(socket, asked[1], 2, 6);
-  await waitFor(socket, /Question 3 of 6[\s\S]*\?/, 'the third question');
+  const asked = await answerFirstTwo(socket, home);
   tmux(socket, 'send-keys', '-t', 'quiz', 'C-c');
   const out = await waitFor(socket, /EXIT:\d+/, 'the quiz to exit');
   assert.match(out, /EXIT:130/);
