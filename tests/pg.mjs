@@ -76,8 +76,16 @@ export async function sql(url, ...queries) {
   }
 }
 
-/** A new empty database; returns its URL (superuser). */
+/**
+ * A new empty database; returns its URL (superuser). The roles a class made in a database of that name
+ * before (roles are the server's, not the database's: dlpath_<name>_<hash>_...) go with it, so that a test
+ * can run again on the same server.
+ */
 export async function freshDb(url, name) {
-  await sql(url, `DROP DATABASE IF EXISTS ${name}`, `CREATE DATABASE ${name}`);
+  await sql(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const roles = (await sql(url, 'SELECT rolname FROM pg_roles ORDER BY rolname DESC'))
+    .map((r) => r.rolname).filter((r) => r.startsWith(`dlpath_${name}_`));
+  if (roles.length) await sql(url, `DROP ROLE ${roles.map((r) => `"${r}"`).join(', ')}`);
+  await sql(url, `CREATE DATABASE ${name}`);
   return withDb(url, name);
 }

@@ -6,9 +6,9 @@
  */
 import type { Context } from './context.js';
 import { Store } from '../adapters/store/store.js';
-import { mergeInto, newEvents, readHistory, type HistoryEvent } from '../adapters/store/merge.js';
+import { lagsOf, mergeInto, newEvents, readHistory, type HistoryEvent } from '../adapters/store/merge.js';
 import { readClassState, writeClassState, type ClassState } from '../adapters/class/state.js';
-import { connect, envErrorOf, fetchOwnEvents, pushEvents, type Client, type WireEvent } from '../adapters/class/pg.js';
+import { connect, envErrorOf, fetchOwnEvents, hasLag, pushEvents, type Client, type WireEvent } from '../adapters/class/pg.js';
 import { DlpathError, EnvError } from '../core/errors.js';
 import { m } from '../i18n/class.js';
 
@@ -24,24 +24,31 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
   const store = Store.open(ctx.home, ctx.clock);
   try {
     let sent = 0;
+    const withLag = await hasLag(client);
+    // Each event goes with its lag, read off this machine's history (consistent, unlike the server's rows).
+    let lags: Map<string, number> | undefined;
     const page = store.db.prepare('SELECT id, uid, ts, kind, module, item, epoch, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
     for (;;) {
       const rows = page.all(state.sent_through, BATCH) as LocalRow[];
       if (!rows.length) break;
+      lags ??= lagsOf(readHistory(store));
       const wire: WireEvent[] = rows.map((r) => {
         let data: unknown = r.data;
         if (r.data !== null) { try { data = JSON.parse(r.data); } catch { /* sent as text */ } }
-        return { uid: r.uid, ts: r.ts, kind: r.kind, module: r.module, item: r.item, epoch: r.epoch, data };
+        return { uid: r.uid, ts: r.ts, kind: r.kind, module: r.module, item: r.item, epoch: r.epoch, data, lag: lags!.get(r.uid) ?? 0 };
       });
-      sent += await pushEvents(client, wire);
+      sent += await pushEvents(client, wire, withLag);
       state.sent_through = rows[rows.length - 1].id;
       writeClassState(ctx.home, state);
     }
-    const theirs = (await fetchOwnEvents(client)) as HistoryEvent[];
-    const incoming = newEvents(readHistory(store), theirs);
+    const theirs = await fetchOwnEvents(client, withLag);
+    const incoming = newEvents(readHistory(store), theirs as HistoryEvent[]);
     if (incoming.length) {
       const before = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
-      store.tx(() => mergeInto(store, incoming));
+      // Not the lags of the server's rows read as one history: an event sent before its machine knew of a reset
+      // made earlier elsewhere would seem to have been started before that reset. No lag sent (an older dlpath): 0.
+      const incomingLags = new Map(theirs.map((e) => [e.uid, e.lag ?? 0]));
+      store.tx(() => mergeInto(store, incoming, incomingLags));
       // What came from the server need not go back to it (when everything before it had been sent).
       if (state.sent_through >= before) state.sent_through = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
     }

@@ -150,6 +150,11 @@ function schemaSql(r: { teacher: string; learners: string }): string[] {
       received_at timestamptz NOT NULL DEFAULT now())`,
     'CREATE INDEX IF NOT EXISTS events_learner_ts ON dlpath.events (learner, ts)',
     'CREATE INDEX IF NOT EXISTS events_kind_item ON dlpath.events (kind, module, item)',
+    // How many of its own machine's resets came between the start of an event's work and its recording
+    // (merge.ts): sent with each event, since another machine cannot read it off the server's rows.
+    'ALTER TABLE dlpath.events ADD COLUMN IF NOT EXISTS lag integer',
+    // Set by class revoke (the learner's events stay), cleared by class restore.
+    'ALTER TABLE dlpath.learners ADD COLUMN IF NOT EXISTS revoked_at timestamptz',
     'ALTER TABLE dlpath.events ENABLE ROW LEVEL SECURITY',
     'ALTER TABLE dlpath.events FORCE ROW LEVEL SECURITY',
     'REVOKE ALL ON SCHEMA dlpath FROM PUBLIC',
@@ -247,25 +252,41 @@ export async function addLearner(c: Client, url: string, name: string): Promise<
 
 // ------------------------------------------------------------------ events
 
-export interface WireEvent { uid: string; ts: string; kind: string; module: string | null; item: string | null; epoch: number; data: unknown }
+export interface WireEvent {
+  uid: string; ts: string; kind: string; module: string | null; item: string | null; epoch: number; data: unknown;
+  /** merge.ts's lag, from the sender's own history (null: sent by a dlpath, or to a class, without the column). */
+  lag?: number | null;
+}
+
+/** Whether the class's events carry their lag (a class made before it was added does not, until init runs again). */
+export async function hasLag(c: Client): Promise<boolean> {
+  const r = await c.query(`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('dlpath.events')
+    AND attname = 'lag' AND NOT attisdropped) AS has`);
+  return r.rows[0].has as boolean;
+}
 
 /** Sends events (one statement for the batch); those already there are left alone. */
-export async function pushEvents(c: Client, events: readonly WireEvent[]): Promise<number> {
+export async function pushEvents(c: Client, events: readonly WireEvent[], withLag = false): Promise<number> {
   if (!events.length) return 0;
-  const r = await c.query(`INSERT INTO dlpath.events (uid, ts, kind, module, item, epoch, data)
-    SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])
-    ON CONFLICT (uid) DO NOTHING`, [
+  const values = [
     events.map((e) => e.uid), events.map((e) => e.ts), events.map((e) => e.kind), events.map((e) => e.module),
     events.map((e) => e.item), events.map((e) => e.epoch),
     events.map((e) => (e.data === null || e.data === undefined ? null : JSON.stringify(e.data))),
-  ]);
+  ];
+  const r = withLag
+    ? await c.query(`INSERT INTO dlpath.events (uid, ts, kind, module, item, epoch, data, lag)
+      SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::int[])
+      ON CONFLICT (uid) DO NOTHING`, [...values, events.map((e) => e.lag ?? null)])
+    : await c.query(`INSERT INTO dlpath.events (uid, ts, kind, module, item, epoch, data)
+      SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])
+      ON CONFLICT (uid) DO NOTHING`, values);
   return r.rowCount ?? 0;
 }
 
 /** This role's own events (the policies show no others to a learner). */
-export async function fetchOwnEvents(c: Client): Promise<WireEvent[]> {
+export async function fetchOwnEvents(c: Client, withLag = false): Promise<WireEvent[]> {
   const r = await c.query(`SELECT uid::text AS uid, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ts,
-    kind, module, item, epoch, data FROM dlpath.events WHERE learner = current_user`);
+    kind, module, item, epoch, data, ${withLag ? 'lag' : 'NULL::int AS lag'} FROM dlpath.events WHERE learner = current_user`);
   return r.rows as WireEvent[];
 }
 

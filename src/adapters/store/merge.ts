@@ -83,8 +83,11 @@ export function newEvents(local: readonly HistoryEvent[], incoming: readonly His
 /**
  * Adds the incoming events this history lacks, gives every event its epoch in the merged history,
  * and rebuilds every summary from the events. Call inside store.tx().
+ * `incomingLags`: the incoming events' lags when `incoming` is not one consistent history that they can be
+ * read off (a class server holds each event with the epoch its machine gave it when it was sent, before
+ * that machine knew of resets made elsewhere: sync passes the lags each machine sent).
  */
-export function mergeInto(store: Store, incoming: readonly HistoryEvent[]): MergeResult {
+export function mergeInto(store: Store, incoming: readonly HistoryEvent[], incomingLags?: ReadonlyMap<string, number>): MergeResult {
   const local = readHistory(store);
   if (store.db.prepare('SELECT 1 FROM events WHERE uid IS NULL LIMIT 1').get()) {
     const fill = store.db.prepare('UPDATE events SET uid = ? WHERE id = ? AND uid IS NULL');
@@ -92,7 +95,7 @@ export function mergeInto(store: Store, incoming: readonly HistoryEvent[]): Merg
   }
   const added = newEvents(local, incoming);
   if (!added.length) return { added, present: incoming.length, total: local.length };
-  const lags = new Map([...lagsOf(local), ...lagsOf(incoming)]);
+  const lags = new Map([...lagsOf(local), ...(incomingLags ?? lagsOf(incoming))]);
   const ins = store.db.prepare('INSERT INTO events (uid, ts, kind, module, item, epoch, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const e of added) {
     ins.run(e.uid, e.ts, e.kind, e.module, e.item, e.epoch, e.data === null || e.data === undefined ? null : JSON.stringify(e.data));

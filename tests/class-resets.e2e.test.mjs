@@ -1,0 +1,42 @@
+// One learner, several machines, and resets: the class server carries each machine's events to the others,
+// and every machine ends with the same history and the same progress (src/adapters/store/merge.ts).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { tempDir } from './helpers.mjs';
+import { pgServer, freshDb } from './pg.mjs';
+import { RIGHT, WRONG, run, json, takeQuiz, addLearners, serverCount, localCount } from './class-kit.mjs';
+
+const server = await pgServer();
+
+test('sync after a reset on one machine and work on the other: both machines (and a new third one) agree', { skip: server.skip ?? false }, async () => {
+  const url = await freshDb(server.url, 'dlpath_t_resets');
+  const teacher = tempDir();
+  assert.equal(run(teacher, ['class', 'init', url]).code, 0);
+  const { ana } = addLearners(teacher, url, ['ana']);
+  const a = tempDir(); const b = tempDir();
+  const sync = (h) => { const r = run(h, ['sync']); assert.equal(r.code, 0, r.stderr); };
+  // A passes the quiz and syncs; B joins (and so syncs) and gets it.
+  assert.equal(takeQuiz(a, RIGHT).code, 0);
+  assert.equal(run(a, ['class', 'join', ana]).code, 0);
+  assert.equal(run(b, ['class', 'join', ana]).code, 0);
+  const passed = (h) => json(h, ['progress']).tracks[0].modules.find((m) => m.id === 'basics').quiz_passed;
+  assert.equal(passed(b), true);
+  // A starts the module over and syncs; B, not knowing it yet, fails the quiz in that module, then syncs.
+  assert.equal(run(a, ['reset', 'basics', '--yes']).code, 0);
+  sync(a);
+  assert.equal(takeQuiz(b, WRONG).code, 1);
+  sync(b);
+  sync(a); sync(b);
+  const tracks = (h) => json(h, ['progress']).tracks;
+  const uids = (h) => json(h, ['export', '--format', 'json']).events.map((e) => e.uid).sort();
+  assert.deepEqual(tracks(b), tracks(a));
+  // B's failed attempt came after the reset: the module is not passed any more, on either machine.
+  assert.equal(passed(a), false);
+  assert.deepEqual(uids(b), uids(a));
+  assert.equal(await serverCount(url), localCount(a));
+  // A third machine that joins now rebuilds the same progress from the server alone.
+  const c = tempDir();
+  assert.equal(run(c, ['class', 'join', ana]).code, 0);
+  assert.deepEqual(tracks(c), tracks(a));
+  assert.deepEqual(uids(c), uids(a));
+});
