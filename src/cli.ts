@@ -150,6 +150,15 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   klass.command('add-learner').description(mc('cmdClassAdd')).argument('<name>', mc('argLearner'))
     .option('--url <url>', mc('optUrl'))
     .action(action(async () => ({ run: (await import('./commands/class.js')).addLearnerCmd })));
+  klass.command('add-teacher').description(mc('cmdClassAddTeacher')).argument('<name>', mc('argTeacher'))
+    .option('--url <url>', mc('optUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).addTeacherCmd })));
+  klass.command('revoke').description(mc('cmdClassRevoke')).argument('<name>', mc('argLearner'))
+    .option('--url <url>', mc('optUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).revokeCmd })));
+  klass.command('restore').description(mc('cmdClassRestore')).argument('<name>', mc('argLearner'))
+    .option('--url <url>', mc('optUrl'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).restoreCmd })));
   klass.command('join').description(mc('cmdClassJoin')).argument('<url>', mc('argLearnerUrl'))
     .action(action(async () => ({ run: (await import('./commands/class.js')).join })));
   klass.command('report').description(mc('cmdClassReport'))

@@ -1,9 +1,9 @@
 /**
- * `dlpath class init|add-learner|join|report`: a class on a PostgreSQL server (see docs/class.md).
+ * `dlpath class init|add-learner|add-teacher|revoke|restore|join|report`: a class on a PostgreSQL server (see docs/class.md).
  * The teacher's commands take the URL the class was created with; a learner's is the URL add-learner printed.
  */
 import type { Context } from './context.js';
-import { connect, initClass, addLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
+import { connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
 import { readClassState, writeClassState } from '../adapters/class/state.js';
 import path from 'node:path';
 import { DlpathError, EnvError, UsageError } from '../core/errors.js';
@@ -56,6 +56,41 @@ export async function addLearnerCmd(ctx: Context, args: unknown[], opts: Record<
   const r = await withClient(url, (c) => addLearner(c, url, name));
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
   else ctx.stdout.write(`${m('learnerAdded', { name })}\n\n  ${r.url}\n\n${m('learnerAddedHint')}\n`);
+  return 0;
+}
+
+export async function addTeacherCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const url = teacherUrl(ctx, opts);
+  const name = String(args[0]);
+  const r = await withClient(url, (c) => addTeacher(c, url, name));
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
+  else ctx.stdout.write(`${m('teacherAdded', { name })}\n\n  ${r.url}\n\n${m('teacherAddedHint')}\n`);
+  return 0;
+}
+
+/** Revoking twice is not an error: it says so (exit 0). */
+export async function revokeCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const url = teacherUrl(ctx, opts);
+  const name = String(args[0]);
+  const r = await withClient(url, (c) => revokeLearner(c, url, name));
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ name, role: r.role, revoked: true, revoked_at: r.revoked_at, already_revoked: r.already,
+      events_kept: r.events, sessions_ended: r.sessions_ended }, null, 2)}\n`);
+  } else if (r.already) {
+    ctx.stdout.write(`${m('revokedAlready', { name, when: r.revoked_at.replace('T', ' ').replace('Z', ' UTC') })}\n`);
+  } else {
+    const ended = r.sessions_ended ? ` ${m('revokedEnded', { n: r.sessions_ended })}` : '';
+    ctx.stdout.write(`${m('revoked', { name, events: r.events })}${ended}\n${m('revokedHint', { name })}\n`);
+  }
+  return 0;
+}
+
+export async function restoreCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const url = teacherUrl(ctx, opts);
+  const name = String(args[0]);
+  const r = await withClient(url, (c) => restoreLearner(c, url, name));
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, revoked: false, already_restored: r.already }, null, 2)}\n`);
+  else ctx.stdout.write(`${m(r.already ? 'restoredAlready' : 'restored', { name })}\n`);
   return 0;
 }
 

@@ -23,6 +23,7 @@ interface PgModule {
 }
 import { EnvError, UsageError } from '../../core/errors.js';
 import { m } from '../../i18n/class.js';
+import { suggest } from '../../core/suggest.js';
 
 let pgMod: PgModule | undefined;
 function pg(): PgModule {
@@ -244,6 +245,99 @@ export async function addLearner(c: Client, url: string, name: string): Promise<
     await c.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+  const u = new URL(url);
+  u.username = role;
+  u.password = password;
+  return { url: u.toString(), role };
+}
+
+// ------------------------------------------------------------------ revoking a learner, teachers
+
+export interface LearnerRow { name: string; role: string; revoked_at: string | null }
+
+/** The column class revoke writes, added here too when the class was made before it (as init does). */
+async function ensureRevokedColumn(c: Client): Promise<void> {
+  const r = await c.query(`SELECT 1 FROM pg_attribute WHERE attrelid = 'dlpath.learners'::regclass AND attname = 'revoked_at' AND NOT attisdropped`);
+  if (!r.rowCount) await c.query('ALTER TABLE dlpath.learners ADD COLUMN IF NOT EXISTS revoked_at timestamptz');
+}
+
+/** A learner by name, or a UsageError that names the closest ones (or some of the class's learners). */
+async function findLearner(c: Client, url: string, name: string): Promise<{ row: LearnerRow & { events: number }; r: { learners: string } }> {
+  const r = await classRoles(c, url);
+  await ensureRevokedColumn(c);
+  const found = await c.query(`SELECT l.name, l.role, to_char(l.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS revoked_at,
+    (SELECT count(*) FROM dlpath.events e WHERE e.learner = l.role)::int AS events FROM dlpath.learners l WHERE l.name = $1`, [name]);
+  if (found.rowCount) return { row: found.rows[0] as LearnerRow & { events: number }, r };
+  const names = (await c.query('SELECT name FROM dlpath.learners ORDER BY name')).rows.map((x: { name: string }) => x.name);
+  const near = suggest(name, names);
+  const hint = near.length ? m('didYouMean', { names: near.join(m('listSep')) })
+    : names.length ? m('learnersAre', { names: names.slice(0, 10).join(m('listSep')) + (names.length > 10 ? m('andMore', { n: names.length - 10 }) : '') })
+      : m('noLearners');
+  throw new UsageError(m('unknownLearner', { name }), hint);
+}
+
+export interface RevokeResult { name: string; role: string; revoked_at: string; already: boolean; events: number; sessions_ended: number | null }
+
+/**
+ * Ends a learner's place in the class: their role can no longer log in, and loses the learners group (so a
+ * connection already open, or kept by a pool, can no longer insert or read); their open connections are
+ * ended when this role may signal them. Their events stay, and stay in the report.
+ */
+export async function revokeLearner(c: Client, url: string, name: string): Promise<RevokeResult> {
+  const { row, r } = await findLearner(c, url, name);
+  if (row.revoked_at) return { name, role: row.role, revoked_at: row.revoked_at, already: true, events: row.events, sessions_ended: null };
+  let at: string;
+  await c.query('BEGIN');
+  try {
+    await c.query(`ALTER ROLE ${ident(row.role)} NOLOGIN`);
+    await c.query(`REVOKE ${ident(r.learners)} FROM ${ident(row.role)}`);
+    at = (await c.query(`UPDATE dlpath.learners SET revoked_at = now() WHERE role = $1
+      RETURNING to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at`, [row.role])).rows[0].at as string;
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  let ended: number | null = null;
+  try {
+    ended = (await c.query('SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE usename = $1', [row.role]))
+      .rows.filter((x: { ok: boolean }) => x.ok).length;
+  } catch (e) {
+    // Not a superuser nor in pg_signal_backend: their open connections stay, without the group's rights.
+    if ((e as { code?: string }).code !== '42501') throw e;
+  }
+  return { name, role: row.role, revoked_at: at, already: false, events: row.events, sessions_ended: ended };
+}
+
+/** Undoes revokeLearner: the same URL works again. */
+export async function restoreLearner(c: Client, url: string, name: string): Promise<{ name: string; role: string; already: boolean }> {
+  const { row, r } = await findLearner(c, url, name);
+  if (!row.revoked_at) return { name, role: row.role, already: true };
+  await c.query('BEGIN');
+  try {
+    await c.query(`GRANT ${ident(r.learners)} TO ${ident(row.role)}`);
+    await c.query(`ALTER ROLE ${ident(row.role)} LOGIN`);
+    await c.query('UPDATE dlpath.learners SET revoked_at = NULL WHERE role = $1', [row.role]);
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  return { name, role: row.role, already: false };
+}
+
+/**
+ * A teacher's login role, in the class's teacher group: it reads the whole class (the report), and nothing
+ * more (no INSERT, UPDATE or DELETE, not the owner of any table or policy, no password of anyone).
+ */
+export async function addTeacher(c: Client, url: string, name: string): Promise<{ url: string; role: string }> {
+  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badTeacherName', { name }), m('badTeacherNameHint'));
+  const r = await classRoles(c, url);
+  const role = `${r.prefix}_t_${name}`;
+  const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (exists.rowCount) throw new UsageError(m('teacherExists', { name }), m('learnerExistsHint'));
+  const password = newPassword();
+  await c.query(`CREATE ROLE ${ident(role)} LOGIN PASSWORD ${verifierLiteral(scramVerifier(password))} IN ROLE ${ident(r.teacher)}`);
   const u = new URL(url);
   u.username = role;
   u.password = password;
