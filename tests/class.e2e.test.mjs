@@ -1,36 +1,20 @@
 // A class on a real PostgreSQL server (tests/pg.mjs: .ci/run's, or a throwaway cluster), driven through the
 // real bin/dlpath: a teacher inits and adds learners, learners (one with two machines) take the quiz-basic
 // fixture's quiz and sync, the report's figures equal the homes' own progress, and the row-level-security
-// policies stop every attempt to read or change what is not one's own.
+// policies stop every attempt to read or change what is not one's own. The other class files, run beside
+// this one (each on its own databases): class-failures (a server down, a cut, a revoked account),
+// class-roles (revoke, restore, a teacher login role), class-resets (several machines and resets),
+// class-log (no password in the server's log).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { FIXTURES, dlpath, dlpathAsync, tempDir } from './helpers.mjs';
+import { FIXTURES, dlpath, tempDir } from './helpers.mjs';
 import { pgServer, freshDb, sql } from './pg.mjs';
+import { RIGHT, WRONG, run, json, takeQuiz, serverCount, localCount } from './class-kit.mjs';
 
-const curriculum = path.join(FIXTURES, 'quiz-basic');
 const server = await pgServer();
 const skip = server.skip ?? false;
-
-const RIGHT = { 'basics-single': 'a', 'basics-multiple': ['a', 'c'], 'basics-tf': true, 'basics-numeric': 2.3026, 'basics-text': 'cross-entropy', 'basics-order': ['a', 'b', 'c', 'd'] };
-const WRONG = { 'basics-single': 'b', 'basics-multiple': ['a', 'b'], 'basics-tf': false, 'basics-numeric': 2.4, 'basics-text': 'mse', 'basics-order': ['d', 'c', 'b', 'a'] };
-
-const run = (home, args, opts = {}) => dlpath(args, { home, curriculum, ...opts });
-const json = (home, args) => {
-  const r = run(home, ['--json', ...args]);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-};
-function takeQuiz(home, answers) {
-  const file = path.join(home, 'answers.json');
-  fs.mkdirSync(home, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(answers));
-  return run(home, ['quiz', 'basics', '--answers', file]);
-}
-const serverCount = async (url) => Number((await sql(url, 'SELECT count(*) AS n FROM dlpath.events'))[0].n);
-const localCount = (home) => json(home, ['export', '--format', 'json']).events.length;
 
 test('init: a class in an empty database, again without change, never in a database holding something else', { skip }, async () => {
   const url = await freshDb(server.url, 'dlpath_t_init');
@@ -52,7 +36,7 @@ test('init: a class in an empty database, again without change, never in a datab
   assert.match(r.stderr, /not a PostgreSQL URL/);
 });
 
-test('a class: three learners, one with two machines; the report equals their progress; RLS; failures', { skip }, async () => {
+test('a class: three learners, one with two machines; the report equals their progress; RLS', { skip }, async () => {
   const url = await freshDb(server.url, 'dlpath_t_class');
   const teacher = tempDir();
   assert.equal(run(teacher, ['class', 'init', url]).code, 0);
@@ -93,21 +77,26 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.equal(takeQuiz(cy, RIGHT).code, 0);
   for (const [h, u] of [[ben, urls.ben], [cy, urls.cy]]) assert.equal(run(h, ['class', 'join', u]).code, 0);
   for (const h of [ana2, ana1, ana2]) { const s = run(h, ['sync']); assert.equal(s.code, 0, s.stderr); }
-  assert.deepEqual(json(ana1, ['progress']).tracks, json(ana2, ['progress']).tracks);
+  const progress = { ana: json(ana1, ['progress']), ben: json(ben, ['progress']), cy: json(cy, ['progress']) };
+  assert.deepEqual(progress.ana.tracks, json(ana2, ['progress']).tracks);
   // progress and next say when the last sync was, read locally.
-  assert.match(json(ana1, ['progress']).class.last_sync, /^\d{4}-\d\d-\d\dT/);
+  assert.match(progress.ana.class.last_sync, /^\d{4}-\d\d-\d\dT/);
   assert.match(run(ana1, ['next']).stdout, /Last sync: \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
-  assert.equal(await serverCount(url), localCount(ana1) + localCount(ben) + localCount(cy));
-  assert.equal(localCount(ana1), localCount(ana2));
+  const everyone = localCount(ana1) + localCount(ben) + localCount(cy);
+  assert.equal(await serverCount(url), everyone);
+  assert.equal(localCount(ana2), localCount(ana1));
 
   // The report's figures are those of each learner's own progress --json.
   const rep = json(teacher, ['class', 'report', '--url', url]);
   assert.deepEqual(rep.learners.map((l) => l.name), ['ana', 'ben', 'cy']);
-  for (const [name, home] of [['ana', ana1], ['ben', ben], ['cy', cy]]) {
-    const mine = json(home, ['progress']);
+  for (const name of ['ana', 'ben', 'cy']) {
+    const mine = progress[name];
     const row = rep.learners.find((l) => l.name === name);
+    // ---- per-track figures: report row vs the learner's own progress --json (the report's per-track
+    // step percentages will be compared here; this block is all that needs to change for them) ----
     assert.deepEqual(row.tracks.map((t) => [t.track, t.quizzes_passed, t.modules]),
       mine.tracks.map((t) => [t.id, t.modules.filter((m) => m.quiz_passed).length, t.modules.length]), name);
+    // ---- end of the per-track block ----
     assert.equal(row.stuck.idle, false);
   }
   const single = rep.questions.find((q) => q.question === 'basics-single');
@@ -154,74 +143,5 @@ test('a class: three learners, one with two machines; the report equals their pr
   r = run(ben, ['class', 'report', '--url', benUrl]);
   assert.equal(r.code, 4, 'a learner cannot read the class report');
   assert.match(r.stderr, /refused the request/);
-  assert.equal(await serverCount(url), localCount(ana1) + localCount(ben) + localCount(cy), 'nothing changed');
-
-  // Failures: exit 4, a clear message, nothing lost; the next sync completes without duplicates.
-  const wrong = new URL(urls.cy); wrong.password = 'nottheone';
-  r = run(tempDir(), ['class', 'join', wrong.toString()]);
-  assert.equal(r.code, 4, r.stderr);
-  assert.match(r.stderr, /refused the password/);
-  assert.doesNotMatch(r.stderr, /nottheone/);
-  const down = new URL(urls.cy); down.port = String(await closedPort());
-  r = run(tempDir(), ['class', 'join', down.toString()]);
-  assert.equal(r.code, 4, r.stderr);
-  assert.match(r.stderr, /Cannot reach the class database/);
-
-  // A network cut mid-sync (a proxy that drops the connection after some of the events went through).
-  assert.equal(takeQuiz(cy, WRONG).code, 1);
-  const state = JSON.parse(fs.readFileSync(path.join(cy, 'class.json'), 'utf8'));
-  const proxy = await cuttingProxy(new URL(urls.cy).port, 900);
-  const viaProxy = new URL(urls.cy); viaProxy.port = String(proxy.port);
-  fs.writeFileSync(path.join(cy, 'class.json'), JSON.stringify({ ...state, url: viaProxy.toString() }));
-  const before = localCount(cy);
-  r = await dlpathAsync(['sync'], { home: cy, curriculum, env: { DLPATH_SYNC_BATCH: '1' } });
-  proxy.close();
-  assert.equal(r.code, 4, r.stderr + r.stdout);
-  assert.match(r.stderr, /connection .* was cut|Cannot reach/);
-  assert.equal(localCount(cy), before, 'nothing lost locally');
-  const partial = JSON.parse(fs.readFileSync(path.join(cy, 'class.json'), 'utf8'));
-  fs.writeFileSync(path.join(cy, 'class.json'), JSON.stringify({ ...partial, url: urls.cy }));
-  r = run(cy, ['sync']);
-  assert.equal(r.code, 0, r.stderr);
-  // Forgetting how far it had sent (a kill between the server's commit and the local note): no duplicates.
-  fs.writeFileSync(path.join(cy, 'class.json'), JSON.stringify({ ...partial, url: urls.cy, sent_through: 0 }));
-  r = run(cy, ['--json', 'sync']);
-  assert.equal(r.code, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).sent, 0);
-  assert.equal(await serverCount(url), localCount(ana1) + localCount(ben) + localCount(cy));
-
-  // A revoked role.
-  await sql(url, `ALTER ROLE "${new URL(urls.ben).username}" NOLOGIN`);
-  r = run(ben, ['sync']);
-  assert.equal(r.code, 4, r.stderr);
-  assert.match(r.stderr, /no longer lets this account in/);
-  assert.equal(localCount(ben) > 0, true);
+  assert.equal(await serverCount(url), everyone, 'nothing changed');
 });
-
-function closedPort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-/** A TCP proxy to the server that cuts every connection once the client has sent `limit` bytes. */
-function cuttingProxy(port, limit) {
-  return new Promise((resolve) => {
-    const socks = new Set();
-    const srv = net.createServer((client) => {
-      const up = net.connect(Number(port), '127.0.0.1');
-      socks.add(client); socks.add(up);
-      let sent = 0;
-      client.on('data', (d) => {
-        sent += d.length;
-        if (sent > limit) { client.destroy(); up.destroy(); return; }
-        up.write(d);
-      });
-      up.on('data', (d) => client.write(d));
-      const end = () => { client.destroy(); up.destroy(); };
-      client.on('error', end); up.on('error', end); client.on('close', end); up.on('close', end);
-    });
-    srv.listen(0, '127.0.0.1', () => resolve({ port: srv.address().port, close: () => { for (const s of socks) s.destroy(); srv.close(); } }));
-  });
-}
