@@ -30,10 +30,14 @@ function freePort() {
 
 let server;
 
-/** { url } of a superuser connection, or { skip: reason }. */
+/**
+ * { url, log } of a superuser connection and the server's log file (undefined when unknown: .ci/run's
+ * cluster gives it as DLPATH_TEST_PG_LOG), or { skip: reason }. Each test file that imports this gets the
+ * shared server when DLPATH_TEST_PG_URL is set, else a cluster of its own.
+ */
 export async function pgServer() {
   if (server) return server;
-  if (process.env.DLPATH_TEST_PG_URL) return (server = { url: process.env.DLPATH_TEST_PG_URL });
+  if (process.env.DLPATH_TEST_PG_URL) return (server = { url: process.env.DLPATH_TEST_PG_URL, log: process.env.DLPATH_TEST_PG_LOG || undefined });
   const bin = binDir();
   if (!bin) return (server = { skip: 'PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-pg-'));
