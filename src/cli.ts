@@ -195,8 +195,8 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     });
 
   // Every command's --help ends with examples and the global options it honours.
-  for (const c of program.commands) {
-    const after = helpAfter(c.name());
+  for (const c of [...program.commands, ...klass.commands]) {
+    const after = helpAfter(c.parent === klass ? `class ${c.name()}` : c.name());
     if (after) c.addHelpText('after', after);
   }
 

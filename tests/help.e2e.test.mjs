@@ -3,16 +3,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dlpath, tempDir } from './helpers.mjs';
 
-test('every command\'s --help has 2-3 examples and names the global options it honours; Chinese help is Chinese', () => {
+test('every command\'s (and class subcommand\'s) --help has 2-3 examples and names the global options it honours; Chinese help is Chinese', () => {
   const home = tempDir();
   const top = dlpath(['--help'], { home });
   const commands = [...top.stdout.matchAll(/^ {2}([a-z]+)\b/gm)].map((x) => x[1]).filter((c) => c !== 'help');
   assert.ok(commands.length >= 17, commands.join(' '));
-  for (const c of commands) {
-    const r = dlpath([c, '--help'], { home });
+  const sub = [...dlpath(['class', '--help'], { home }).stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((x) => `class ${x[1]}`).filter((c) => c !== 'class help');
+  assert.ok(sub.length >= 7, sub.join(', '));
+  for (const c of [...commands, ...sub]) {
+    const r = dlpath([...c.split(' '), '--help'], { home });
     assert.equal(r.code, 0, c);
     const ex = r.stdout.slice(r.stdout.indexOf('Examples:'));
-    const n = (ex.match(/^ {2}dlpath /gm) ?? []).length + (ex.match(/^ {2}PAGER=/gm) ?? []).length;
+    const n = (ex.match(/^ {2}(?:[A-Z_]+=\S+ )?dlpath /gm) ?? []).length;
     assert.ok(n >= 2 && n <= 3, `${c}: ${n} examples (a new command gets its examples and global options in src/i18n/help.ts)`);
     assert.match(r.stdout, /Global options it honours: --/, c);
   }
