@@ -39,4 +39,20 @@ test('sync after a reset on one machine and work on the other: both machines (an
   assert.equal(run(c, ['class', 'join', ana]).code, 0);
   assert.deepEqual(tracks(c), tracks(a));
   assert.deepEqual(uids(c), uids(a));
+
+  // Both machines start the module over while apart (A first), then B passes the quiz: whatever order the
+  // syncs come in, that pass is in the module's current run everywhere.
+  assert.equal(run(a, ['reset', 'basics', '--yes']).code, 0);
+  assert.equal(run(b, ['reset', 'basics', '--yes']).code, 0);
+  assert.equal(takeQuiz(b, RIGHT).code, 0);
+  sync(b); sync(a); sync(b);
+  assert.equal(passed(a), true);
+  assert.deepEqual(tracks(b), tracks(a));
+  assert.deepEqual(uids(b), uids(a));
+  // And a fourth machine, from the server alone.
+  const d = tempDir();
+  assert.equal(run(d, ['class', 'join', ana]).code, 0);
+  assert.deepEqual(tracks(d), tracks(a));
+  assert.deepEqual(uids(d), uids(a));
+  assert.equal(await serverCount(url), localCount(d));
 });
