@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { dlpathAsync, tempDir } from './helpers.mjs';
-import { pgServer, freshDb } from './pg.mjs';
+import { pg, pgServer, freshDb } from './pg.mjs';
 import { RIGHT, WRONG, curriculum, run, takeQuiz, addLearners, serverCount, localCount, closedPort } from './class-kit.mjs';
 
 const server = await pgServer();
@@ -56,8 +56,16 @@ test('failures: wrong password, server down, a cut mid-sync, a forgotten positio
   assert.equal(JSON.parse(r.stdout).sent, 0);
   assert.equal(await serverCount(url), before);
 
-  // A revoked account (dlpath class revoke; tests/class-roles.e2e.test.mjs covers it in full).
-  assert.equal(run(teacher, ['class', 'revoke', 'cy', '--url', url]).code, 0);
+  // A revoked account (dlpath class revoke; tests/class-roles.e2e.test.mjs covers it in full). The
+  // teacher here is a superuser: the connections cy has open are ended too.
+  const open = new pg.Client({ connectionString: urls.cy });
+  open.on('error', () => { /* ended by the revoke */ });
+  await open.connect();
+  r = run(teacher, ['--json', 'class', 'revoke', 'cy', '--url', url]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).sessions_ended, 1);
+  await assert.rejects(open.query('SELECT 1'), /terminat/i);
+  await open.end().catch(() => undefined);
   r = run(cy, ['sync']);
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /no longer lets this account in/);
