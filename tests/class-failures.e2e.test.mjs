@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { dlpathAsync, tempDir } from './helpers.mjs';
-import { pg, pgServer, freshDb } from './pg.mjs';
+import { pg, pgServer, freshDb, sql } from './pg.mjs';
 import { RIGHT, WRONG, curriculum, run, takeQuiz, addLearners, serverCount, localCount, closedPort } from './class-kit.mjs';
 
 const server = await pgServer();
@@ -55,6 +55,17 @@ test('failures: wrong password, server down, a cut mid-sync, a forgotten positio
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).sent, 0);
   assert.equal(await serverCount(url), before);
+
+  // An account that lost the learners group but can still log in (what a connection opened before a
+  // revoke meets): said as a revoked account is, for sync and for join.
+  const group = (await sql(url, `SELECT value FROM dlpath.meta WHERE key = 'learner_role'`))[0].value;
+  const cyRole = new URL(urls.cy).username;
+  await sql(url, `REVOKE "${group}" FROM "${cyRole}"`);
+  r = run(cy, ['sync']);
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /no longer lets this account in \(permission denied/);
+  assert.match(run(tempDir(), ['class', 'join', urls.cy]).stderr, /no longer lets this account in \(permission denied/);
+  await sql(url, `GRANT "${group}" TO "${cyRole}"`);
 
   // A revoked account (dlpath class revoke; tests/class-roles.e2e.test.mjs covers it in full). The
   // teacher here is a superuser: the connections cy has open are ended too.

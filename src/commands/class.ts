@@ -18,13 +18,13 @@ function teacherUrl(ctx: Context, opts: Record<string, unknown>): string {
   return url;
 }
 
-async function withClient<T>(url: string, f: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, f: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>, learner = false): Promise<T> {
   const c = await connect(url);
   try {
     return await f(c);
   } catch (e) {
     if (e instanceof DlpathError) throw e;
-    if ((e as { code?: string }).code) throw envErrorOf(e, url);
+    if ((e as { code?: string }).code) throw envErrorOf(e, url, learner);
     throw e;
   } finally {
     await c.end().catch(() => undefined);
@@ -102,7 +102,7 @@ export async function join(ctx: Context, args: unknown[]): Promise<number> {
   const same = old && sameClass(old.url, url);
   const state = { url, sent_through: same ? old.sent_through : 0, last_sync: same ? old.last_sync : null };
   // Checked before it is saved: a URL that does not connect, or a class of another course, is not remembered.
-  const theirs = await withClient(url, (c) => classCourse(c));
+  const theirs = await withClient(url, (c) => classCourse(c), true);
   const ours = await courseId(ctx);
   if (theirs && ours && theirs !== ours) throw new UsageError(m('otherCourse', { theirs, ours }), m('otherCourseHint'));
   writeClassState(ctx.home, state);

@@ -71,7 +71,7 @@ export async function syncNow(ctx: Context, state: ClassState): Promise<SyncResu
     const code = (e as { code?: string }).code;
     const server = code !== undefined ? /^([0-9A-Z]{5}|E[A-Z]+)$/.test(code) && !code.startsWith('SQLITE') : /connection|terminat/i.test((e as Error).message ?? '');
     if (!server) throw e;
-    throw envErrorOf(e, state.url);
+    throw envErrorOf(e, state.url, true);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -53,8 +53,12 @@ export function parseUrl(url: string): URL {
   return u;
 }
 
-/** A connection error as a clear message (exit 4); the password never appears in it. */
-export function envErrorOf(e: unknown, url: string): EnvError {
+/**
+ * A connection error as a clear message (exit 4); the password never appears in it. For a learner's
+ * command (`learner`), a refused privilege means the account lost its rights: revoked while it could still
+ * connect (a connection opened before the revoke), so it is said as a revoked account is.
+ */
+export function envErrorOf(e: unknown, url: string, learner = false): EnvError {
   const err = e as { code?: string; message?: string };
   const where = redact(url);
   const code = err.code ?? '';
@@ -62,7 +66,7 @@ export function envErrorOf(e: unknown, url: string): EnvError {
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOENT', 'EAI_AGAIN'].includes(code)) key = 'pgDown';
   else if (code === '28P01') key = 'pgPassword';
   else if (code === '28000') key = 'pgRevoked';
-  else if (code === '42501') key = 'pgDenied';
+  else if (code === '42501') key = learner ? 'pgRevoked' : 'pgDenied';
   else if (code === '3D000') key = 'pgNoDatabase';
   else if (code === 'ECONNRESET' || code === '57P01' || code === 'EPIPE' || /Connection terminated/i.test(err.message ?? '')) key = 'pgCut';
   const reason = (err.message ?? String(e)).split(url).join(where);
