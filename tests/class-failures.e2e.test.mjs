@@ -17,6 +17,9 @@ test('failures: wrong password, server down, a cut mid-sync, a forgotten positio
   const teacher = tempDir();
   assert.equal(run(teacher, ['class', 'init', url]).code, 0);
   const urls = addLearners(teacher, url, ['cy']);
+  // This class is one made before events carried their lag (a dlpath that had not run init again since):
+  // sync works with it as it is, and everything below goes through that path.
+  await sql(url, 'ALTER TABLE dlpath.events DROP COLUMN lag');
   const cy = tempDir();
   assert.notEqual(takeQuiz(cy, { ...RIGHT, 'basics-single': 'b', 'basics-numeric': 3 }).code, 0);
   assert.equal(takeQuiz(cy, RIGHT).code, 0);
