@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DlpathError, EnvError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/class.js';
+import { sentences } from '../i18n/index.js';
 import { syncNow, report as syncReport } from './sync.js';
 
 function teacherUrl(ctx: Context, opts: Record<string, unknown>): string {
@@ -79,8 +80,8 @@ export async function revokeCmd(ctx: Context, args: unknown[], opts: Record<stri
   } else if (r.already) {
     ctx.stdout.write(`${m('revokedAlready', { name, when: r.revoked_at.replace('T', ' ').replace('Z', ' UTC') })}\n`);
   } else {
-    const ended = r.sessions_ended ? ` ${m('revokedEnded', { n: r.sessions_ended })}` : '';
-    ctx.stdout.write(`${m('revoked', { name, events: r.events })}${ended}\n${m('revokedHint', { name })}\n`);
+    const ended = r.sessions_ended ? m('revokedEnded', { n: r.sessions_ended }) : '';
+    ctx.stdout.write(`${sentences(m('revoked', { name, events: r.events }), ended)}\n${m('revokedHint', { name })}\n`);
   }
   return 0;
 }
