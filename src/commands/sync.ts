@@ -42,12 +42,13 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
       writeClassState(ctx.home, state);
     }
     const theirs = await fetchOwnEvents(client, withLag);
-    const incoming = newEvents(readHistory(store), theirs as HistoryEvent[]);
+    const incoming = newEvents(readHistory(store), theirs as HistoryEvent[]) as Array<HistoryEvent & Pick<WireEvent, 'lag'>>;
     if (incoming.length) {
       const before = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
       // Not the lags of the server's rows read as one history: an event sent before its machine knew of a reset
       // made earlier elsewhere would seem to have been started before that reset. No lag sent (an older dlpath): 0.
-      const incomingLags = new Map(theirs.map((e) => [e.uid, e.lag ?? 0]));
+      // Only for the events this machine lacks: those it holds keep the lags its own history gives them.
+      const incomingLags = new Map(incoming.map((e) => [e.uid, e.lag ?? 0]));
       store.tx(() => mergeInto(store, incoming, incomingLags));
       // What came from the server need not go back to it (when everything before it had been sent).
       if (state.sent_through >= before) state.sent_through = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
