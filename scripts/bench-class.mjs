@@ -34,7 +34,8 @@ try {
   run(['--home', tmp, 'class', 'init', url]);
   const { prefix } = JSON.parse(run(['--home', tmp, '--json', 'class', 'init', url]).stdout).teacher.match(/^(?<prefix>.*)_teacher$/).groups;
   await sql(url, [`INSERT INTO dlpath.learners (role, name) SELECT $1 || '_l_b' || i, 'b' || i FROM generate_series(1, $2::int) i`, [prefix, LEARNERS]]);
-  // COPY: learners × events rows of the kinds the report reads, over 8 modules, 40 questions and 16 tasks.
+  // COPY: learners × events rows of the kinds the report reads, over 8 modules, 400 questions and 16 tasks
+  // (the summaries the report reads are made by the server's trigger as the rows arrive).
   const t0 = Date.now();
   const psql = spawn('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c',
     '\\copy dlpath.events (uid, learner, ts, kind, module, item, epoch, data) FROM STDIN WITH (FORMAT csv)'], { stdio: ['pipe', 'inherit', 'inherit'] });
@@ -51,12 +52,20 @@ try {
       const ts = new Date(start + l * 1000 + e * 60_000).toISOString();
       const mod = `m${e % 8}`;
       const r = (l * 7919 + e * 104729) % 100;
+      // Mostly first and later answers to 400 questions, task checks, hints and quiz ends; now and then a
+      // lesson read, a skipped task (torch missing), a solution seen, and a reset of the module.
       let row;
       if (e % 5 < 3) {
         const ok = r < 40 + (l % 50);
-        row = [uid, role, ts, 'quiz_answered', mod, `q${e % 40}`, 0, JSON.stringify({ correct: ok, answer: ok ? 'a' : ['b', 'c', 'd'][r % 3] })];
+        row = [uid, role, ts, 'quiz_answered', mod, `q${e % 400}`, 0, JSON.stringify({ correct: ok, answer: ok ? 'a' : ['b', 'c', 'd'][r % 3] })];
       } else if (e % 5 === 3) {
-        row = [uid, role, ts, 'task_checked', mod, `t${e % 16}`, 0, JSON.stringify({ outcome: r < 30 ? 'passed' : 'failed', passed: r % 4, total: 4 })];
+        const kind = e % 97 === 3 ? 'task_solution' : 'task_checked';
+        const data = e % 89 === 3 ? { outcome: 'missing_packages', missing: ['torch'] } : { outcome: r < 30 ? 'passed' : 'failed', passed: r % 4, total: 4 };
+        row = [uid, role, ts, kind, mod, `t${e % 16}`, 0, kind === 'task_checked' ? JSON.stringify(data) : ''];
+      } else if (e % 250 === 4) {
+        row = [uid, role, ts, 'reset', mod, '', 0, ''];
+      } else if (e % 50 === 4) {
+        row = [uid, role, ts, 'lesson_read', mod, '', 0, ''];
       } else {
         row = [uid, role, ts, e % 2 ? 'task_hint' : 'quiz_finished', mod, e % 2 ? `t${e % 16}` : '', 0,
           JSON.stringify(e % 2 ? { level: 1 + (r % 3) } : { score: r / 100, passed: r >= 80 })];

@@ -24,6 +24,7 @@ interface PgModule {
 import { EnvError, UsageError } from '../../core/errors.js';
 import { m } from '../../i18n/class.js';
 import { suggest } from '../../core/suggest.js';
+import { summarySchemaSql, SUMMARIES_SINCE_VERSION } from './summaries.js';
 
 let pgMod: PgModule | undefined;
 function pg(): PgModule {
@@ -133,7 +134,8 @@ function verifierLiteral(v: string): string {
 
 // ------------------------------------------------------------------ the schema
 
-export const CLASS_SCHEMA_VERSION = 1;
+/** 1: events, learners, meta; 2: the summaries the report reads (summaries.ts), kept by a trigger. */
+export const CLASS_SCHEMA_VERSION = 2;
 
 function schemaSql(r: { teacher: string; learners: string }): string[] {
   const T = ident(r.teacher);
@@ -176,6 +178,7 @@ function schemaSql(r: { teacher: string; learners: string }): string[] {
     `CREATE POLICY learner_insert ON dlpath.events FOR INSERT TO ${L} WITH CHECK (learner = current_user)`,
     `CREATE POLICY learner_select ON dlpath.events FOR SELECT TO ${L} USING (learner = current_user)`,
     `CREATE POLICY teacher_select ON dlpath.events FOR SELECT TO ${T} USING (true)`,
+    ...summarySchemaSql(T),
   ];
 }
 
@@ -200,9 +203,10 @@ export async function initClass(c: Client, course: string | null): Promise<InitR
   const others = await foreignObjects(c);
   if (others.length) throw new UsageError(m('initNotEmpty', { db, objects: others.join(', ') }), m('initNotEmptyHint'));
   const had = (await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS had`)).rows[0].had as boolean;
+  let version = 0;
   if (had) {
     const v = await c.query(`SELECT value FROM dlpath.meta WHERE key = 'schema_version'`);
-    const version = Number(v.rows[0]?.value ?? 0);
+    version = Number(v.rows[0]?.value ?? 0);
     if (version > CLASS_SCHEMA_VERSION) throw new EnvError(m('initNewer', { db, version }), m('initNewerHint'));
   }
   const r = roleNames(db);
@@ -211,6 +215,8 @@ export async function initClass(c: Client, course: string | null): Promise<InitR
     await ensureRole(c, r.teacher);
     await ensureRole(c, r.learners);
     for (const sql of schemaSql(r)) await c.query(sql);
+    // A class made by an older dlpath: its summaries, from the events it holds (inside this transaction).
+    if (version < SUMMARIES_SINCE_VERSION) await c.query('SELECT dlpath.rebuild_summaries()');
     await c.query(`INSERT INTO dlpath.meta (key, value) VALUES ('schema_version', $1), ('teacher_role', $2), ('learner_role', $3)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(CLASS_SCHEMA_VERSION), r.teacher, r.learners]);
     if (course) await c.query(`INSERT INTO dlpath.meta (key, value) VALUES ('course', $1) ON CONFLICT (key) DO NOTHING`, [course]);
