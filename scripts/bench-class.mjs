@@ -97,7 +97,7 @@ try {
   const store = Store.open(home, () => new Date());
   store.tx(() => { for (let i = 0; i < SYNC_EVENTS; i++) store.record({ kind: 'lesson_read', module: `m${i % 8}` }); });
   store.close();
-  const added = JSON.parse(run(['--home', tmp, '--json', 'class', 'add-learner', 'syncer', '--url', url]).stdout);
+  const added = JSON.parse(run(['--home', tmp, '--json', 'class', 'add-learner', `s${process.pid}`, '--url', url]).stdout);
   fs.writeFileSync(path.join(home, 'class.json'), JSON.stringify({ url: added.url, sent_through: 0, last_sync: null }), { mode: 0o600 });
   const sync = run(['--home', home, '--json', 'sync']);
   const sent = JSON.parse(sync.stdout).sent;

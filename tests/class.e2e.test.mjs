@@ -142,6 +142,9 @@ test('a class: three learners, one with two machines; the report equals their pr
   await refused(`DELETE FROM dlpath.events`, null, /permission denied/);
   await refused(`TRUNCATE dlpath.events`, null, /permission denied/);
   await refused(`SELECT * FROM dlpath.learners`, null, /permission denied/);
+  // The summaries the report reads hold everyone's figures: the teacher's only.
+  for (const t of ['s_learner', 's_module', 's_task', 's_first']) await refused(`SELECT * FROM dlpath.${t}`, null, /permission denied/);
+  await refused(`SELECT dlpath.rebuild_summaries()`, null, /permission denied/);
   await refused(`ALTER TABLE dlpath.events DISABLE ROW LEVEL SECURITY`, null, /must be owner/);
   await refused(`CREATE TABLE dlpath.mine (x int)`, null, /permission denied/);
   r = run(ben, ['class', 'report', '--url', benUrl]);
