@@ -1,7 +1,8 @@
 // The summaries the class database keeps as events arrive (src/adapters/class/summaries.ts), against a real
 // PostgreSQL server: a seeded random class (resets, events arriving out of order and twice, values of the
 // wrong type in learners' JSON) inserted in shuffled batches gives the same summaries as one rebuild from
-// all events, and the report read from them equals a plain recomputation from the events here, in JS.
+// all events, and the report read from them equals a plain recomputation from the events here, in JS
+// (with merge.ts's rule for the current run: after the module's last reset, and not begun before it).
 // A class made by an older dlpath (schema 1, no summaries) gets them from its events on `class init`.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,7 +68,8 @@ function makeEvents(rand, learners, perLearner) {
       } else {
         e = { kind: 'lesson_read', module, item: null, data: null };
       }
-      events.push({ uid: uid(), learner, ts, epoch: 0, ...e });
+      // A few begun before a reset of their own machine (merge.ts's lag): not in the run after it.
+      events.push({ uid: uid(), learner, ts, epoch: 0, lag: rand() < 0.06 ? 1 : 0, ...e });
     }
   }
   // The edges, for the last two learners: a lesson read in the reset's millisecond (before it: not read now);
@@ -80,15 +82,20 @@ function makeEvents(rand, learners, perLearner) {
     [x, at(0), 'reset', 'm0', null, null], [y, at(0), 'reset', 'm0', null, null],
     [x, at(1), 'task_checked', 'm0', 't0', { outcome: 'missing_packages', missing: ['torch', 'numpy'] }],
     [y, at(1), 'task_checked', 'm0', 't0', { outcome: 'missing_packages', missing: ['torch'] }],
-  ]) events.push({ uid: uid(), learner, ts, epoch: 0, kind, module, item, data });
+    // Stuck: five failed checks since a reset (and one more begun before it, which does not count).
+    [x, at(2), 'reset', 'm1', null, null],
+    ...[3, 4, 5, 6, 7].map((k) => [x, at(k), 'task_checked', 'm1', 't2', { outcome: 'failed', passed: 0, total: 4 }]),
+  ]) events.push({ uid: uid(), learner, ts, epoch: 0, lag: 0, kind, module, item, data });
+  events.push({ uid: uid(), learner: x, ts: at(8), epoch: 0, lag: 1, kind: 'task_checked', module: 'm1', item: 't2', data: { outcome: 'passed' } });
   return events;
 }
 
 async function insert(client, batch) {
-  await client.query(`INSERT INTO dlpath.events (uid, learner, ts, kind, module, item, epoch, data)
-    SELECT * FROM unnest($1::uuid[], $2::name[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[], $8::jsonb[])
+  await client.query(`INSERT INTO dlpath.events (uid, learner, ts, kind, module, item, epoch, data, lag)
+    SELECT * FROM unnest($1::uuid[], $2::name[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[], $8::jsonb[], $9::int[])
     ON CONFLICT (uid) DO NOTHING`, [batch.map((e) => e.uid), batch.map((e) => e.learner), batch.map((e) => e.ts), batch.map((e) => e.kind),
-    batch.map((e) => e.module), batch.map((e) => e.item), batch.map((e) => e.epoch), batch.map((e) => (e.data === null ? null : JSON.stringify(e.data)))]);
+    batch.map((e) => e.module), batch.map((e) => e.item), batch.map((e) => e.epoch), batch.map((e) => (e.data === null ? null : JSON.stringify(e.data))),
+    batch.map((e) => e.lag ?? null)]);
 }
 
 const SNAPSHOT = ['s_learner ORDER BY learner', 's_module ORDER BY learner, module', 's_task ORDER BY learner, module, item', 's_first ORDER BY learner, module, item'];
@@ -119,7 +126,7 @@ function expected(events, roles, now) {
     evs.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : RANK[a.kind] - RANK[b.kind] || (a.uid < b.uid ? -1 : 1)));
     const resetAt = {};
     for (const e of evs) if (e.kind === 'reset') resetAt[e.module] = e.ts;
-    const now_ = (e) => !resetAt[e.module] || e.ts > resetAt[e.module];
+    const now_ = (e) => !resetAt[e.module] || (e.ts > resetAt[e.module] && !(e.lag > 0));
     for (const e of evs) {
       if (e.kind !== 'quiz_answered' || !isObj(e.data) || typeof e.data.correct !== 'boolean') continue;
       const k = `${learner}|${e.module}|${e.item}`;

@@ -17,8 +17,9 @@
  * learners still write only events and read none of this. Two machines of one learner syncing at once
  * are put one after the other by the lock on the learner's row (the first statement below).
  *
- * The "current run" is defined by time, as `dlpath import` merges histories: an event after the module's
- * last reset (a reset and an event in the same millisecond: the reset comes last). Values come from
+ * The "current run" is that of `dlpath import`'s merge (merge.ts): an event after the module's last reset
+ * (a reset and an event in the same millisecond: the reset comes last) that its machine did not begin
+ * before a reset of its own (its lag, sent with it). Values come from
  * learners' JSON and are read defensively (a string where a boolean belongs is not true, never an error).
  */
 import { ESSENTIAL_PACKAGES } from '../../core/check-result.js';
@@ -32,6 +33,13 @@ const essential = `ARRAY[${ESSENTIAL_PACKAGES.map((p) => {
   if (!/^[a-z0-9_.-]+$/i.test(p)) throw new Error(`unexpected package name ${p}`);
   return `'${p}'`;
 }).join(', ')}]::text[]`;
+
+/**
+ * Event `e` belongs to its module's current run: no reset yet, or after the last one (by time; a reset and
+ * an event in the same millisecond: the reset comes last) and not begun before a reset of its own machine
+ * (merge.ts's lag, sent by sync: a quiz attempt started before a reset made in another terminal).
+ */
+const inRun = (resetAt: string) => `(${resetAt} IS NULL OR (e.ts > ${resetAt} AND coalesce(e.lag, 0) <= 0))`;
 
 /** `x` is JSON true (not the string "true", not 1). */
 const isTrue = (x: string) => `coalesce(${x} = 'true'::jsonb, false)`;
@@ -76,9 +84,9 @@ function refreshSql(src: string): string[] {
     `INSERT INTO dlpath.s_module AS s (learner, module, reset_at, lesson_at, quiz_passed_at)
        SELECT k.learner, k.module, r.at,
          (SELECT min(e.ts) FROM dlpath.events e WHERE e.learner = k.learner AND e.module = k.module AND e.kind = 'lesson_read'
-            AND (r.at IS NULL OR e.ts > r.at)),
+            AND ${inRun('r.at')}),
          (SELECT min(e.ts) FROM dlpath.events e WHERE e.learner = k.learner AND e.module = k.module AND e.kind = 'quiz_finished'
-            AND ${isTrue(`e.data->'passed'`)} AND (r.at IS NULL OR e.ts > r.at))
+            AND ${isTrue(`e.data->'passed'`)} AND ${inRun('r.at')})
        FROM (SELECT DISTINCT learner, module FROM ${src} WHERE module IS NOT NULL) k
        CROSS JOIN LATERAL (SELECT max(e.ts) AS at FROM dlpath.events e
                            WHERE e.learner = k.learner AND e.module = k.module AND e.kind = 'reset') r
@@ -100,9 +108,9 @@ function refreshSql(src: string): string[] {
            min(e.ts) FILTER (WHERE ${passed}) AS first_pass,
            max(CASE WHEN e.kind = 'task_hint' AND jsonb_typeof(e.data->'level') = 'number' THEN (e.data->>'level')::numeric END) AS hint_level,
            coalesce(bool_or(e.kind = 'task_solution'), false) AS solution_seen,
-           coalesce(bool_or(${passed} AND (m.reset_at IS NULL OR e.ts > m.reset_at)), false) AS passed_now,
-           coalesce(bool_or(e.kind = 'task_checked' AND ${skippable} AND (m.reset_at IS NULL OR e.ts > m.reset_at)), false) AS skipped_now,
-           (count(*) FILTER (WHERE ${counted} AND NOT ${passed} AND (m.reset_at IS NULL OR e.ts > m.reset_at)))::int AS failed_now
+           coalesce(bool_or(${passed} AND ${inRun('m.reset_at')}), false) AS passed_now,
+           coalesce(bool_or(e.kind = 'task_checked' AND ${skippable} AND ${inRun('m.reset_at')}), false) AS skipped_now,
+           (count(*) FILTER (WHERE ${counted} AND NOT ${passed} AND ${inRun('m.reset_at')}))::int AS failed_now
          FROM dlpath.events e WHERE e.learner = k.learner AND e.module = k.module AND e.item = k.item
            AND e.kind IN ('task_checked', 'task_hint', 'task_solution')) a
        CROSS JOIN LATERAL (
