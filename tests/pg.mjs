@@ -2,6 +2,7 @@
 // or a throwaway cluster of our own (initdb in a temporary folder, loopback only, stopped at exit) when
 // PostgreSQL is installed; otherwise the tests are skipped with the reason.
 import { spawnSync, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -87,8 +88,10 @@ export async function sql(url, ...queries) {
  */
 export async function freshDb(url, name) {
   await sql(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // Exactly this database's roles (adapters/class/pg.ts roleNames), not those of a longer name it begins.
+  const prefix = `dlpath_${name.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 24)}_${crypto.createHash('sha256').update(name).digest('hex').slice(0, 6)}_`;
   const roles = (await sql(url, 'SELECT rolname FROM pg_roles ORDER BY rolname DESC'))
-    .map((r) => r.rolname).filter((r) => r.startsWith(`dlpath_${name}_`));
+    .map((r) => r.rolname).filter((r) => r.startsWith(prefix));
   if (roles.length) await sql(url, `DROP ROLE ${roles.map((r) => `"${r}"`).join(', ')}`);
   await sql(url, `CREATE DATABASE ${name}`);
   return withDb(url, name);
