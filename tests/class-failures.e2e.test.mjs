@@ -17,9 +17,11 @@ test('failures: wrong password, server down, a cut mid-sync, a forgotten positio
   const teacher = tempDir();
   assert.equal(run(teacher, ['class', 'init', url]).code, 0);
   const urls = addLearners(teacher, url, ['cy']);
-  // This class is one made before events carried their lag (a dlpath that had not run init again since):
-  // sync works with it as it is, and everything below goes through that path.
-  await sql(url, 'ALTER TABLE dlpath.events DROP COLUMN lag');
+  // This class is one made by an older dlpath (schema 1: no summaries, events without their lag), whose
+  // teacher has not run init again since: sync works with it as it is, and everything below goes through
+  // that path; at the end, the report asks for init, and init upgrades the class.
+  await sql(url, 'DROP TRIGGER events_summarise ON dlpath.events', 'ALTER TABLE dlpath.events DROP COLUMN lag',
+    'DROP TABLE dlpath.s_learner, dlpath.s_module, dlpath.s_task, dlpath.s_first', `UPDATE dlpath.meta SET value = '1' WHERE key = 'schema_version'`);
   const cy = tempDir();
   assert.notEqual(takeQuiz(cy, { ...RIGHT, 'basics-single': 'b', 'basics-numeric': 3 }).code, 0);
   assert.equal(takeQuiz(cy, RIGHT).code, 0);
@@ -84,6 +86,16 @@ test('failures: wrong password, server down, a cut mid-sync, a forgotten positio
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /no longer lets this account in/);
   assert.equal(localCount(cy), before);
+
+  // The older class's report: init first (exit 4, said how); init keeps every event and builds the summaries.
+  r = run(teacher, ['class', 'report', '--url', url]);
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /set up by an older dlpath \(schema 1\)[\s\S]*dlpath class init <url>/);
+  assert.equal(run(teacher, ['class', 'init', url]).code, 0);
+  const rep = JSON.parse(run(teacher, ['--json', 'class', 'report', '--url', url]).stdout);
+  assert.equal(await serverCount(url), before);
+  assert.equal(rep.questions.find((q) => q.question === 'basics-single').answered, 1);
+  assert.equal(rep.learners.find((l) => l.name === 'cy').tracks[0].quizzes_passed, 1);
 });
 
 /** A TCP proxy to the server that cuts every connection once the client has sent `limit` bytes. */

@@ -3,12 +3,12 @@
  * summaries the server keeps as events arrive; here only the course's steps go in and the three tables come out.
  */
 import type { Context } from './context.js';
-import type { Client } from '../adapters/class/pg.js';
+import { redact, type Client } from '../adapters/class/pg.js';
 import { readClassReport, type ClassReport, type TrackSteps } from '../adapters/class/report.js';
 import { moduleSteps } from '../core/path.js';
 import { m } from '../i18n/class.js';
 
-export async function classReport(ctx: Context, c: Client, _url: string): Promise<ClassReport> {
+export async function classReport(ctx: Context, c: Client, url: string): Promise<ClassReport> {
   let tracks: TrackSteps[] = [];
   try {
     const { loadCurriculum } = await import('../adapters/curriculum/index.js');
@@ -24,7 +24,7 @@ export async function classReport(ctx: Context, c: Client, _url: string): Promis
       }),
     }));
   } catch { /* without the course: no per-track figures */ }
-  return readClassReport(c, tracks, ctx.clock().toISOString());
+  return readClassReport(c, tracks, ctx.clock().toISOString(), redact(url));
 }
 
 type Report = ClassReport;

@@ -17,6 +17,10 @@
  * takes half of the first-try answers or more.
  */
 import type { Client } from './pg.js';
+import { CLASS_SCHEMA_VERSION } from './pg.js';
+import { SUMMARIES_SINCE_VERSION } from './summaries.js';
+import { EnvError, UsageError } from '../../core/errors.js';
+import { m } from '../../i18n/class.js';
 
 export const TASK_FAILS_STUCK = 5;
 export const IDLE_DAYS_STUCK = 7;
@@ -54,10 +58,20 @@ export interface ClassReport {
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-export async function readClassReport(c: Client, tracks: readonly TrackSteps[], now: string): Promise<ClassReport> {
+/** `where`: the class's URL with its password hidden, for the message when there is no class there. */
+export async function readClassReport(c: Client, tracks: readonly TrackSteps[], now: string, where = ''): Promise<ClassReport> {
   // One snapshot for the three statements, read-only.
   await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
+    // A class set up by an older dlpath has no summaries (until `class init` runs again); a newer one may hold others.
+    if (!(await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS has`)).rows[0].has) {
+      throw new UsageError(m('notAClass', { where }), m('notAClassHint', { url: where }));
+    }
+    const v = await c.query(`SELECT current_database() AS db, (SELECT value FROM dlpath.meta WHERE key = 'schema_version') AS version`);
+    const { db } = v.rows[0] as { db: string };
+    const version = Number(v.rows[0].version ?? 0);
+    if (version < SUMMARIES_SINCE_VERSION) throw new EnvError(m('classOlder', { db, version, need: SUMMARIES_SINCE_VERSION }), m('classOlderHint'));
+    if (version > CLASS_SCHEMA_VERSION) throw new EnvError(m('initNewer', { db, version }), m('initNewerHint'));
     // Room to sort and hash in memory; no JIT (the course's steps come in as JSON, whose size the planner
     // cannot know: it guesses costs that make compiling the query take longer than running it).
     await c.query(`SELECT set_config('work_mem', $1, true), set_config('jit', 'off', true)`, ['64MB']);
