@@ -20,7 +20,9 @@ test('class revoke (by a teacher who is not a superuser): no more logins or writ
   const owner = new URL(admin);
   owner.username = `dlpath_${db}_owner`;
   owner.password = `pw${Math.random().toString(36).slice(2)}`;
-  await sql(admin, `CREATE ROLE ${owner.username} LOGIN CREATEROLE PASSWORD '${owner.password}'`, `ALTER DATABASE ${db} OWNER TO ${owner.username}`);
+  // (Roles are the server's: the one a previous run made goes first; freshDb dropped what it owned.)
+  await sql(admin, `DROP ROLE IF EXISTS ${owner.username}`, `CREATE ROLE ${owner.username} LOGIN CREATEROLE PASSWORD '${owner.password}'`,
+    `ALTER DATABASE ${db} OWNER TO ${owner.username}`);
   const url = owner.toString();
   const teacher = tempDir();
   assert.equal(run(teacher, ['class', 'init', url]).code, 0);
