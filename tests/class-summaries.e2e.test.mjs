@@ -165,7 +165,7 @@ function expected(events, roles, now) {
         tasks_passed: t.modules.flatMap((m) => m.tasks).filter((k) => tasksDone.get(k)?.passedNow).length, tasks: t.modules.flatMap((m) => m.tasks).length };
     });
     const last = evs.length ? evs[evs.length - 1].ts : null;
-    learners.push({ name: learner, last_activity: last, tracks,
+    learners.push({ name: learner, last_activity: last, tracks, revoked_at: null,
       stuck: { idle: !last || Date.parse(last) < Date.parse(now) - 7 * 86_400_000, tasks: stuck.sort((a, b) => (a.task < b.task ? -1 : 1)) } });
   }
   // Questions: first answers, the upper and lower 27% by first-try score.

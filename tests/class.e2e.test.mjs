@@ -116,12 +116,13 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.equal(tf.discrimination, 1);
   r = run(teacher, ['class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /! basics\/basics-single\s+answered 3\s+first try 33%/);
+  assert.match(r.stdout, /! basics\/basics-single\s+answered 3\s+first try 33%.*most-picked wrong "b" Against Fan Hui \(67%\)\n {6}Which match did AlphaGo win 4–1\?\n/);
   const html = path.join(teacher, 'class.html');
   r = run(teacher, ['class', 'report', '--url', url, '--html', html]);
   assert.equal(r.code, 0, r.stderr);
   const page = fs.readFileSync(html, 'utf8');
-  assert.match(page, /<tr class="flag"><td>basics\/basics-single<\/td><td>3<\/td><td>33%<\/td><td>&#34;b&#34; \(67%\)<\/td>/);
+  // The question's prompt and the wrong choice's text come from the course.
+  assert.match(page, /<tr class="flag"><td>basics\/basics-single<div class="prompt">Which match did AlphaGo win 4–1\?<\/div><\/td><td>3<\/td><td>33%<\/td><td>&#34;b&#34; Against Fan Hui \(67%\)<\/td>/);
   assert.match(page, /<td>ana<\/td>/);
   assert.doesNotMatch(page, /<script|https?:/);
   r = run(teacher, ['--lang', 'zh', 'class', 'report', '--url', url]);

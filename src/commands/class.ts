@@ -134,6 +134,6 @@ export async function reportCmd(ctx: Context, _args: unknown[], opts: Record<str
     if (!ctx.json) { ctx.stdout.write(`${m('repWritten', { file: opts.html })}\n`); return 0; }
   }
   if (ctx.json) ctx.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-  else ctx.stdout.write(renderReport(data));
+  else ctx.stdout.write(renderReport(data, ctx.stdout.columns ?? 80));
   return 0;
 }

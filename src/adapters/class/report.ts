@@ -34,14 +34,20 @@ export interface TrackSteps {
 export interface LearnerTrack {
   track: string; percent: number; steps_done: number; steps: number;
   quizzes_passed: number; modules: number; tasks_passed: number; tasks: number;
+  /** The track's title, in the reader's language (added from the course by the command). */
+  title?: string;
 }
 export interface LearnerRow {
   name: string; last_activity: string | null; tracks: LearnerTrack[];
+  /** When the teacher revoked the learner's account (class revoke), or null. */
+  revoked_at: string | null;
   stuck: { idle: boolean; tasks: Array<{ task: string; failed_checks: number }> };
 }
 export interface QuestionRow {
   module: string; question: string; answered: number; first_try_correct_rate: number;
   most_picked_wrong: unknown; most_picked_wrong_share: number | null; discrimination: number | null; flagged: boolean;
+  /** From the course, by the command: the question as one line, and the wrong choice's text. */
+  prompt?: string; most_picked_wrong_text?: string | null;
 }
 export interface TaskRow {
   module: string; task: string; learners: number; pass_rate: number; median_checks_to_pass: number | null;
@@ -114,6 +120,7 @@ async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): 
     stuck AS (SELECT learner, jsonb_agg(jsonb_build_object('task', item, 'failed_checks', failed_now) ORDER BY item) AS tasks
               FROM dlpath.s_task WHERE failed_now >= $4 AND NOT passed_now GROUP BY learner)
     SELECT l.name, to_char(s.last_at AT TIME ZONE 'UTC', ${ISO}) AS last_activity,
+      to_char(l.revoked_at AT TIME ZONE 'UTC', ${ISO}) AS revoked_at,
       (s.last_at IS NULL OR s.last_at < $2::timestamptz - make_interval(days => $3)) AS idle,
       coalesce(per.tracks, '[]'::jsonb) AS tracks, coalesce(stuck.tasks, '[]'::jsonb) AS stuck_tasks
     FROM dlpath.learners l LEFT JOIN dlpath.s_learner s ON s.learner = l.role LEFT JOIN per ON per.role = l.role
@@ -151,6 +158,7 @@ async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): 
     stuck_rules: { idle_days: IDLE_DAYS_STUCK, failed_checks_without_pass: TASK_FAILS_STUCK },
     learners: learners.map((l: Record<string, unknown>) => ({
       name: l.name as string, last_activity: l.last_activity as string | null, tracks: l.tracks as LearnerTrack[],
+      revoked_at: l.revoked_at as string | null,
       stuck: { idle: l.idle as boolean, tasks: l.stuck_tasks as LearnerRow['stuck']['tasks'] },
     })),
     questions: questions as QuestionRow[],
