@@ -39,8 +39,17 @@ let server;
 export async function pgServer() {
   if (server) return server;
   if (process.env.DLPATH_TEST_PG_URL) return (server = { url: process.env.DLPATH_TEST_PG_URL, log: process.env.DLPATH_TEST_PG_LOG || undefined });
+  return (server = await startCluster());
+}
+
+/**
+ * A throwaway cluster of this process (initdb in a temporary folder, loopback only, stopped at exit):
+ * { url, log, dir } or { skip: reason }. With `tls`, the server has TLS on, with a certificate for
+ * 127.0.0.1 signed by a test authority (`ca`: its certificate's file), and refuses connections without TLS.
+ */
+export async function startCluster({ tls = false } = {}) {
   const bin = binDir();
-  if (!bin) return (server = { skip: 'PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it' });
+  if (!bin) return { skip: 'PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlpath-pg-'));
   const data = path.join(dir, 'data');
   const password = `pw${Math.random().toString(36).slice(2)}`;
@@ -53,12 +62,33 @@ export async function pgServer() {
   const pgEnv = { ...process.env, LC_ALL: 'C', LANG: 'C' };
   const run = (cmd, args) => { const [c, a] = as(path.join(bin, cmd), args); execFileSync(c, a, { stdio: 'pipe', env: pgEnv }); };
   run('initdb', ['-D', data, '-U', 'postgres', '--pwfile', path.join(dir, 'pw'), '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off`, 'start']);
+  let ca;
+  const options = [`-k ${dir}`, '-c listen_addresses=127.0.0.1', `-p ${port}`, '-c fsync=off'];
+  if (tls) {
+    ca = makeCertificates(dir, data, root);
+    // TLS or nothing: a connection without it is refused by the server's own rules.
+    fs.writeFileSync(path.join(data, 'pg_hba.conf'), 'local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 127.0.0.1/32 reject\n');
+    options.push('-c ssl=on');
+  }
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options.join(' '), 'start']);
   process.on('exit', () => {
     try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return (server = { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, log: path.join(dir, 'log') });
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, log: path.join(dir, 'log'), dir, ca };
+}
+
+/** A test authority and a server certificate for 127.0.0.1 signed by it (openssl); returns the authority's certificate file. */
+function makeCertificates(dir, data, root) {
+  const ossl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  ossl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=dlpath test CA', '-keyout', 'ca.key', '-out', 'ca.crt');
+  ossl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr');
+  fs.writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  ossl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.ext', '-out', path.join(data, 'server.crt'));
+  fs.copyFileSync(path.join(dir, 'server.key'), path.join(data, 'server.key'));
+  fs.chmodSync(path.join(data, 'server.key'), 0o600);
+  if (root) execFileSync('chown', ['postgres', path.join(data, 'server.key'), path.join(data, 'server.crt')]);
+  return path.join(dir, 'ca.crt');
 }
 
 /** The same server, another database. */

@@ -20,7 +20,7 @@ function teacherUrl(ctx: Context, opts: Record<string, unknown>): string {
 }
 
 async function withClient<T>(url: string, f: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>, learner = false): Promise<T> {
-  const c = await connect(url);
+  const c = await connect(url, undefined, learner);
   try {
     return await f(c);
   } catch (e) {

@@ -63,7 +63,7 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
 
 /** Connects with the saved URL and syncs; every server failure is an EnvError (exit 4). */
 export async function syncNow(ctx: Context, state: ClassState): Promise<SyncResult> {
-  const client = await connect(state.url);
+  const client = await connect(state.url, undefined, true);
   try {
     return await syncWith(ctx, client, state);
   } catch (e) {

@@ -5,6 +5,7 @@
  * and passwords reach the server only as SCRAM verifiers (never as text a statement log could keep).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -54,39 +55,108 @@ export function parseUrl(url: string): URL {
   return u;
 }
 
+/** What dlpath says about an error code from TLS (Node's and OpenSSL's codes). */
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|HOSTNAME_MISMATCH$|EPROTO$)/;
+
 /**
  * A connection error as a clear message (exit 4); the password never appears in it. For a learner's
  * command (`learner`), a refused privilege means the account lost its rights: revoked while it could still
- * connect (a connection opened before the revoke), so it is said as a revoked account is.
+ * connect (a connection opened before the revoke), so it is said as a revoked account is; a teacher's
+ * command gets a hint without `dlpath sync` in it.
  */
 export function envErrorOf(e: unknown, url: string, learner = false): EnvError {
   const err = e as { code?: string; message?: string };
   const where = redact(url);
   const code = err.code ?? '';
+  const message = err.message ?? String(e);
   let key: Parameters<typeof m>[0] = 'pgOther';
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOENT', 'EAI_AGAIN'].includes(code)) key = 'pgDown';
+  else if (TLS_CODE.test(code) || /does not support SSL/i.test(message)) key = 'pgTls';
   else if (code === '28P01') key = 'pgPassword';
+  // The server's rules (pg_hba.conf) refuse a connection without TLS: the URL's sslmode, not the account.
+  else if (code === '28000' && /no encryption|SSL off/i.test(message)) key = 'pgTls';
   else if (code === '28000') key = 'pgRevoked';
   else if (code === '42501') key = learner ? 'pgRevoked' : 'pgDenied';
   else if (code === '3D000') key = 'pgNoDatabase';
-  else if (code === 'ECONNRESET' || code === '57P01' || code === 'EPIPE' || /Connection terminated/i.test(err.message ?? '')) key = 'pgCut';
-  const reason = (err.message ?? String(e)).split(url).join(where);
-  return new EnvError(m(key, { where, reason }), m(`${key}Hint` as Parameters<typeof m>[0]));
+  else if (code === 'ECONNRESET' || code === '57P01' || code === 'EPIPE' || /Connection terminated/i.test(message)) key = 'pgCut';
+  const hint = !learner && (key === 'pgDown' || key === 'pgCut' || key === 'pgOther') ? `${key}HintTeacher` : `${key}Hint`;
+  return new EnvError(m(key, { where, reason: hidePassword(message, url) }), m(hint as Parameters<typeof m>[0]));
 }
 
-/** Connects (TLS as the URL's sslmode says), or throws an EnvError. */
-export async function connect(url: string, timeoutMs = 10_000): Promise<Client> {
-  parseUrl(url);
-  const { Client } = pg();
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, application_name: 'dlpath' });
-  client.on('error', () => { /* a dropped connection is reported by the query that meets it */ });
+/** Text with the URL's password (as written, and decoded) replaced by ***. */
+function hidePassword(text: string, url: string): string {
+  let out = text.split(url).join(redact(url));
   try {
-    await client.connect();
-  } catch (e) {
-    try { await client.end(); } catch { /* never opened */ }
-    throw envErrorOf(e, url);
+    const pw = new URL(url).password;
+    for (const p of pw ? [pw, decodeURIComponent(pw)] : []) out = out.split(p).join('***');
+  } catch { /* no URL, no password */ }
+  return out;
+}
+
+/** The sslmode values libpq knows, and node-postgres's no-verify. */
+export const SSLMODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'] as const;
+
+/**
+ * How to connect for the URL's sslmode, with libpq's meaning of each (what psql does with the same URL),
+ * prefer when the URL names none (libpq's default): `first`, then `fallback` when the first is refused for
+ * its TLS (prefer: TLS, then plain if the server has no TLS; allow: plain, then TLS if the server wants it).
+ * node-postgres is given `uselibpqcompat=true` for that meaning (its own makes require mean verify-full).
+ */
+export function tlsPlan(url: string): { mode: string; first: string; fallback?: string } {
+  const u = parseUrl(url);
+  const given = u.searchParams.get('sslmode');
+  const mode = (given ?? 'prefer').toLowerCase();
+  if (!(SSLMODES as readonly string[]).includes(mode)) throw new UsageError(m('badSslmode', { mode: given ?? '' }), m('badSslmodeHint', { modes: SSLMODES.join(', ') }));
+  if (mode === 'verify-ca' && !u.searchParams.get('sslrootcert')) throw new UsageError(m('needRootCert'), m('needRootCertHint'));
+  for (const k of ['sslrootcert', 'sslcert', 'sslkey']) {
+    const file = u.searchParams.get(k);
+    if (!file) continue;
+    try { fs.accessSync(file, fs.constants.R_OK); } catch (e) {
+      throw new UsageError(m('sslFile', { key: k, file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), m('sslFileHint', { key: k }));
+    }
   }
-  return client;
+  const as = (sslmode: string) => {
+    const x = new URL(u);
+    x.searchParams.set('sslmode', sslmode);
+    if (sslmode !== 'no-verify' && sslmode !== 'disable' && !x.searchParams.has('uselibpqcompat')) x.searchParams.set('uselibpqcompat', 'true');
+    return x.toString();
+  };
+  if (mode === 'prefer') return { mode, first: as('prefer'), fallback: as('disable') };
+  if (mode === 'allow') return { mode, first: as('disable'), fallback: as('prefer') };
+  return { mode, first: as(mode) };
+}
+
+/** Whether the first try of a plan failed for its TLS choice alone (so the fallback may connect). */
+function refusedForTls(mode: string, e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  if (mode === 'prefer') return /does not support SSL/i.test(err.message ?? '');
+  if (mode === 'allow') return err.code === '28000' && /no encryption|SSL off/i.test(err.message ?? '');
+  return false;
+}
+
+/** Connects (TLS as the URL's sslmode says, with libpq's meaning), or throws an EnvError (a UsageError for a bad sslmode). */
+export async function connect(url: string, timeoutMs = 10_000, learner = false): Promise<Client> {
+  const plan = tlsPlan(url);
+  const { Client } = pg();
+  const open = async (connectionString: string): Promise<Client> => {
+    const client = new Client({ connectionString, connectionTimeoutMillis: timeoutMs, application_name: 'dlpath' });
+    client.on('error', () => { /* a dropped connection is reported by the query that meets it */ });
+    try {
+      await client.connect();
+    } catch (e) {
+      try { await client.end(); } catch { /* never opened */ }
+      throw e;
+    }
+    return client;
+  };
+  try {
+    return await open(plan.first);
+  } catch (e) {
+    if (plan.fallback && refusedForTls(plan.mode, e)) {
+      try { return await open(plan.fallback); } catch (e2) { throw envErrorOf(e2, url, learner); }
+    }
+    throw envErrorOf(e, url, learner);
+  }
 }
 
 // ------------------------------------------------------------------ roles and passwords
