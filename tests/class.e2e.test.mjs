@@ -102,6 +102,8 @@ test('a class: three learners, one with two machines; the report equals their pr
     assert.deepEqual(row.tracks.map((t) => [t.track, t.percent, t.quizzes_passed, t.modules]),
       mine.tracks.map((t) => [t.id, t.percent, t.modules.filter((m) => m.quiz_passed).length, t.modules.length]), name);
     assert.equal(row.stuck.idle, false);
+    // And the whole course's share, as their own progress's "Overall".
+    assert.equal(row.percent, mine.percent, name);
   }
   const single = rep.questions.find((q) => q.question === 'basics-single');
   assert.equal(single.answered, 3);
@@ -116,7 +118,7 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.equal(tf.discrimination, 1);
   r = run(teacher, ['class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /! basics\/basics-single\s+answered 3\s+first try 33%.*most-picked wrong "b" Against Fan Hui \(67%\)\n {6}Which match did AlphaGo win 4–1\?\n/);
+  assert.match(r.stdout, /! basics\/basics-single\s+answered 3\s+first try 33%.*\n {6}Which match did AlphaGo win 4–1\?\n {6}most-picked wrong \(67%\): "b" Against Fan Hui\n/);
   const html = path.join(teacher, 'class.html');
   r = run(teacher, ['class', 'report', '--url', url, '--html', html]);
   assert.equal(r.code, 0, r.stderr);

@@ -42,6 +42,8 @@ export interface LearnerRow {
   /** When the teacher revoked the learner's account (class revoke), or null. */
   revoked_at: string | null;
   stuck: { idle: boolean; tasks: Array<{ task: string; failed_checks: number }> };
+  /** The share of the course's steps done (every track together): the learner's own `progress` "Overall"; null without the course. */
+  percent: number | null;
 }
 export interface QuestionRow {
   module: string; question: string; answered: number; first_try_correct_rate: number;
@@ -57,6 +59,8 @@ export interface ClassReport {
   generated_at: string;
   discrimination_index: string;
   stuck_rules: { idle_days: number; failed_checks_without_pass: number };
+  /** Counts for the report's first line; a revoked learner counts in `learners` and `revoked` only. */
+  summary: { learners: number; stuck: number; idle: number; stuck_on_tasks: number; revoked: number };
   learners: LearnerRow[];
   questions: QuestionRow[];
   tasks: TaskRow[];
@@ -152,15 +156,28 @@ async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): 
     FROM dlpath.s_task WHERE checks > 0
     GROUP BY module, item ORDER BY pass_rate ASC, module, item`)).rows;
 
+  const rows: LearnerRow[] = learners.map((l: Record<string, unknown>) => {
+    const tr = l.tracks as LearnerTrack[];
+    const steps = tr.reduce((a, t) => a + t.steps, 0);
+    return {
+      name: l.name as string, last_activity: l.last_activity as string | null, tracks: tr,
+      revoked_at: l.revoked_at as string | null,
+      stuck: { idle: l.idle as boolean, tasks: l.stuck_tasks as LearnerRow['stuck']['tasks'] },
+      // As progress's overallPercent: every step of every track, rounded once.
+      percent: steps ? Math.round((100 * tr.reduce((a, t) => a + t.steps_done, 0)) / steps) : null,
+    };
+  });
+  const active = rows.filter((l) => !l.revoked_at);
   return {
     generated_at: now,
     discrimination_index: 'upper-lower 27% (Kelley): first-try correct share of the top 27% of learners by total first-try score minus that of the bottom 27%',
     stuck_rules: { idle_days: IDLE_DAYS_STUCK, failed_checks_without_pass: TASK_FAILS_STUCK },
-    learners: learners.map((l: Record<string, unknown>) => ({
-      name: l.name as string, last_activity: l.last_activity as string | null, tracks: l.tracks as LearnerTrack[],
-      revoked_at: l.revoked_at as string | null,
-      stuck: { idle: l.idle as boolean, tasks: l.stuck_tasks as LearnerRow['stuck']['tasks'] },
-    })),
+    summary: {
+      learners: rows.length, revoked: rows.length - active.length,
+      stuck: active.filter((l) => l.stuck.idle || l.stuck.tasks.length).length,
+      idle: active.filter((l) => l.stuck.idle).length, stuck_on_tasks: active.filter((l) => l.stuck.tasks.length).length,
+    },
+    learners: rows,
     questions: questions as QuestionRow[],
     tasks: tasks as TaskRow[],
   };
