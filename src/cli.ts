@@ -187,6 +187,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
         commands: program.commands.map((c) => ({
           name: c.name(), description: c.description(),
           options: c.options.map((o) => ({ long: o.long!, value: o.required || o.optional })).filter((o) => o.long),
+          // `dlpath class <Tab>`: its subcommands, each with its options.
+          subcommands: c.commands.map((sc) => ({ name: sc.name(), description: sc.description(),
+            options: sc.options.map((o) => ({ long: o.long!, value: o.required || o.optional })).filter((o) => o.long) })),
         })),
         globals: program.options.map((o) => ({ long: o.long!, value: o.required || o.optional })).filter((o) => o.long),
       };

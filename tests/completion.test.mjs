@@ -84,3 +84,63 @@ test('zsh: the function offers the module ids after `dlpath quiz` (zsh keeps tho
   assert.deepEqual(r.stdout.split('\n').filter((x) => x.startsWith('ml-')).sort(), mlModules());
   assert.ok(!r.stdout.split('\n').includes('numerical_grad'), 'module ids, not task ids');
 });
+
+const CLASS_SUBCOMMANDS = ['add-learner', 'add-teacher', 'init', 'join', 'report', 'restore', 'revoke'];
+
+test('bash: `dlpath class <Tab>` offers its subcommands, their options (--url, --html <file>); `dlpath sy<Tab>` is sync', () => {
+  const { dir, env } = setup();
+  const file = path.join(dir, 'dlpath.bash');
+  fs.writeFileSync(file, dlpath(['completion', 'bash']).stdout);
+  fs.writeFileSync(path.join(dir, 'class-report.html'), '');
+  const tab = (...words) => {
+    const script = `cd '${dir}'; source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _dlpath; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const r = spawnSync('bash', ['-c', script], { env, encoding: 'utf8' });
+    return r.stdout.split('\n').filter(Boolean).sort();
+  };
+  assert.deepEqual(tab('dlpath', 'sy'), ['sync']);
+  assert.deepEqual(tab('dlpath', 'class', ''), CLASS_SUBCOMMANDS);
+  assert.deepEqual(tab('dlpath', 'class', 'add-'), ['add-learner', 'add-teacher']);
+  assert.deepEqual(tab('dlpath', '--lang', 'zh', 'class', 're'), ['report', 'restore', 'revoke']);
+  assert.deepEqual(tab('dlpath', 'class', 'report', '--u'), ['--url']);
+  assert.deepEqual(tab('dlpath', 'class', 'report', '--h'), ['--help', '--home', '--html']);
+  assert.deepEqual(tab('dlpath', 'class', 'report', '--html', 'class-'), ['class-report.html']);
+  assert.deepEqual(tab('dlpath', 'class', 'add-learner', '--url', 'postgresql://x', '--u'), ['--url']);
+  assert.deepEqual(tab('dlpath', 'class', 'join', '--u'), [], 'join takes no --url');
+  // After a subcommand, no more subcommands are offered.
+  assert.deepEqual(tab('dlpath', 'class', 'report', ''), []);
+});
+
+test('zsh: `dlpath class <Tab>` offers its subcommands; `dlpath class report --<Tab>` its options', { skip: !has('zsh') && 'zsh is not installed' }, () => {
+  const { dir, env } = setup();
+  const file = path.join(dir, '_dlpath');
+  fs.writeFileSync(file, dlpath(['completion', 'zsh']).stdout);
+  const tab = (words, prefix = '') => {
+    // compadd and _describe are stood in for by functions that print what they are given.
+    const script = `compdef() { :; }; compadd() { local a; for a in "$@"; do [[ $a == -* && $a != --* ]] || print -r -- $a; done; }
+_describe() { local -a a; a=("\${(@P)4}"); print -rl -- "\${a[@]%%:*}"; }
+source '${file}'; words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; PREFIX='${prefix}'; _dlpath`;
+    const r = spawnSync('zsh', ['-f', '-c', script], { env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('\n').filter(Boolean);
+  };
+  assert.deepEqual(tab(['dlpath', 'class', '']).sort(), CLASS_SUBCOMMANDS);
+  const opts = tab(['dlpath', 'class', 'report', '--'], '--');
+  assert.ok(opts.includes('--url') && opts.includes('--html'), opts.join(' '));
+  assert.ok(!tab(['dlpath', 'class', 'join', '--'], '--').includes('--url'));
+});
+
+test('fish: `dlpath class <Tab>` offers its subcommands, `dlpath class report --` their options', { skip: !has('fish') && 'fish is not installed' }, () => {
+  const { dir, env } = setup();
+  const file = path.join(dir, 'dlpath.fish');
+  fs.writeFileSync(file, dlpath(['completion', 'fish']).stdout);
+  const tab = (line) => {
+    const r = spawnSync('fish', ['-c', `source '${file}'; complete -C '${line}'`], { env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
+  };
+  assert.deepEqual(tab('dlpath class '), CLASS_SUBCOMMANDS);
+  assert.deepEqual(tab('dlpath sy'), ['sync']);
+  assert.deepEqual(tab('dlpath class report --u'), ['--url']);
+  assert.deepEqual(tab('dlpath class report --ht'), ['--html']);
+  assert.deepEqual(tab('dlpath class report '), [], 'no subcommand after one');
+});

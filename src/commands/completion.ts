@@ -10,7 +10,7 @@ import { UsageError } from '../core/errors.js';
 import { m } from '../i18n/cli.js';
 
 export interface OptionSpec { long: string; value: boolean }
-export interface CommandSpec { name: string; description: string; options: OptionSpec[] }
+export interface CommandSpec { name: string; description: string; options: OptionSpec[]; subcommands?: CommandSpec[] }
 export interface CompletionSpec { commands: CommandSpec[]; globals: OptionSpec[] }
 
 /** What each command's argument is, for completion. */
@@ -22,7 +22,7 @@ const ARG_KIND: Record<string, 'modules' | 'tasks' | 'config' | 'shell' | 'dir' 
 /** Values an option takes, when there is a fixed list; else whether it names a folder or a file. */
 const OPTION_VALUES: Record<string, string[] | 'dir' | 'file'> = {
   '--lang': ['en', 'zh'], '--format': ['json', 'csv', 'xapi'], '--curriculum': 'dir', '--home': 'dir',
-  '--out': 'file', '--answers': 'file',
+  '--out': 'file', '--answers': 'file', '--html': 'file',
 };
 const CONFIG_ACTIONS = ['get', 'set', 'unset', 'list'];
 const CONFIG_KEYS = ['lang', 'curriculum', 'editor'];
@@ -63,13 +63,19 @@ export async function complete(argv: string[], io: { env: NodeJS.ProcessEnv; cwd
 const words = (xs: string[]) => xs.join(' ');
 const longs = (o: OptionSpec[]) => o.map((x) => x.long);
 const commandsOf = (kind: string, s: CompletionSpec) => s.commands.filter((c) => ARG_KIND[c.name] === kind).map((c) => c.name);
-const valueOptions = (s: CompletionSpec) => [...new Set([...s.globals, ...s.commands.flatMap((c) => c.options)].filter((o) => o.value).map((o) => o.long))];
+const valueOptions = (s: CompletionSpec) => [...new Set([...s.globals, ...s.commands.flatMap((c) => [...c.options, ...(c.subcommands ?? []).flatMap((sc) => sc.options)])]
+  .filter((o) => o.value).map((o) => o.long))];
+/** Commands that have subcommands (`class`). */
+const withSubs = (s: CompletionSpec) => s.commands.filter((c) => c.subcommands?.length) as Array<CommandSpec & { subcommands: CommandSpec[] }>;
 /** A description fit for a shell's single-quoted string. */
 const sq = (x: string) => x.replace(/'/g, "'\\''");
 
 function bash(s: CompletionSpec): string {
-  const perCommand = s.commands.filter((c) => c.options.length)
-    .map((c) => `      ${c.name}) opts="${words(longs(c.options))}" ;;`).join('\n');
+  const perCommand = [...s.commands.filter((c) => c.options.length && !c.subcommands?.length)
+    .map((c) => `      ${c.name}) opts="${words(longs(c.options))}" ;;`),
+  ...withSubs(s).map((c) => `      ${c.name}) case "$sub" in\n${c.subcommands.filter((sc) => sc.options.length)
+    .map((sc) => `        ${sc.name}) opts="${words(longs(sc.options))}" ;;`).join('\n')}\n      esac ;;`)].join('\n');
+  const subs = withSubs(s).map((c) => `    ${c.name}) ((n == 0)) && COMPREPLY=($(compgen -W "${words(c.subcommands.map((sc) => sc.name))}" -- "$cur")) ;;`).join('\n');
   const lists = Object.entries(OPTION_VALUES).filter(([, v]) => Array.isArray(v))
     .map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${words(v as string[])}" -- "$cur")); return ;;`).join('\n');
   const dirs = Object.entries(OPTION_VALUES).filter(([, v]) => v === 'dir').map(([o]) => o).join('|');
@@ -85,12 +91,12 @@ _dlpath() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
   local commands="${words(s.commands.map((c) => c.name))}"
   local globals="${words(longs(s.globals))}"
-  local cmd="" n=0 i
+  local cmd="" sub="" n=0 i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
       ${words(valueOptions(s)).replace(/ /g, '|')}) ((i++)) ;;
       -*) ;;
-      *) if [[ -z "$cmd" ]]; then cmd="\${COMP_WORDS[i]}"; else ((n++)); fi ;;
+      *) if [[ -z "$cmd" ]]; then cmd="\${COMP_WORDS[i]}"; else [[ -z "$sub" ]] && sub="\${COMP_WORDS[i]}"; ((n++)); fi ;;
     esac
   done
   case "$prev" in
@@ -120,6 +126,7 @@ ${perCommand}
       elif [[ "$prev" == lang ]]; then COMPREPLY=($(compgen -W "en zh" -- "$cur"))
       elif [[ "$prev" == curriculum ]]; then COMPREPLY=($(compgen -d -- "$cur")); fi ;;
     completion) COMPREPLY=($(compgen -W "${words(SHELLS)}" -- "$cur")) ;;
+${subs}
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
     validate) COMPREPLY=($(compgen -d -- "$cur")) ;;
     import) COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -131,8 +138,12 @@ complete -F _dlpath dlpath
 
 function zsh(s: CompletionSpec): string {
   const described = s.commands.map((c) => `    '${c.name}:${sq(c.description).replace(/:/g, '\\:')}'`).join('\n');
-  const perCommand = s.commands.filter((c) => c.options.length)
-    .map((c) => `      ${c.name}) opts=(${words(longs(c.options))}) ;;`).join('\n');
+  const perCommand = [...s.commands.filter((c) => c.options.length && !c.subcommands?.length)
+    .map((c) => `      ${c.name}) opts=(${words(longs(c.options))}) ;;`),
+  ...withSubs(s).map((c) => `      ${c.name}) case "$sub" in\n${c.subcommands.filter((sc) => sc.options.length)
+    .map((sc) => `        ${sc.name}) opts=(${words(longs(sc.options))}) ;;`).join('\n')}\n      esac ;;`)].join('\n');
+  const subs = withSubs(s).map((c) => `    ${c.name}) if ((n == 0)); then local -a subs; subs=(\n${c.subcommands
+    .map((sc) => `      '${sc.name}:${sq(sc.description).replace(/:/g, '\\:')}'`).join('\n')}\n    ); _describe -t commands 'dlpath ${c.name} command' subs; fi ;;`).join('\n');
   const lists = Object.entries(OPTION_VALUES).filter(([, v]) => Array.isArray(v))
     .map(([o, v]) => `    ${o}) compadd -- ${words(v as string[])}; return ;;`).join('\n');
   const dirs = Object.entries(OPTION_VALUES).filter(([, v]) => v === 'dir').map(([o]) => o).join('|');
@@ -148,12 +159,12 @@ _dlpath() {
 ${described}
   )
   globals=(${words(longs(s.globals))})
-  local cmd="" n=0 i
+  local cmd="" sub="" n=0 i
   for ((i = 2; i < CURRENT; i++)); do
     case "\${words[i]}" in
       ${words(valueOptions(s)).replace(/ /g, '|')}) ((i++)) ;;
       -*) ;;
-      *) if [[ -z "$cmd" ]]; then cmd="\${words[i]}"; else ((n++)); fi ;;
+      *) if [[ -z "$cmd" ]]; then cmd="\${words[i]}"; else [[ -z "$sub" ]] && sub="\${words[i]}"; ((n++)); fi ;;
     esac
   done
   case "\${words[CURRENT-1]}" in
@@ -182,6 +193,7 @@ ${perCommand}
       elif [[ "\${words[CURRENT-1]}" == lang ]]; then compadd -- en zh
       elif [[ "\${words[CURRENT-1]}" == curriculum ]]; then _files -/; fi ;;
     completion) compadd -- ${words(SHELLS)} ;;
+${subs}
     help) _describe -t commands 'dlpath command' commands ;;
     validate) _files -/ ;;
     import) _files ;;
@@ -216,6 +228,16 @@ function fish(s: CompletionSpec): string {
       const v = OPTION_VALUES[o.long];
       const values = Array.isArray(v) ? ` -x -a '${words(v)}'` : v === 'file' ? ' -r -F' : o.value ? ' -x' : '';
       lines.push(`complete -c dlpath -n '__fish_seen_subcommand_from ${c.name}' -l ${o.long.slice(2)}${values}`);
+    }
+  }
+  for (const c of withSubs(s)) {
+    const names = words(c.subcommands.map((sc) => sc.name));
+    for (const sc of c.subcommands) {
+      lines.push(`complete -c dlpath -n '__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${names}' -a ${sc.name} -d '${sq(sc.description)}'`);
+      for (const o of sc.options) {
+        const v = OPTION_VALUES[o.long];
+        lines.push(`complete -c dlpath -n '__fish_seen_subcommand_from ${c.name}; and __fish_seen_subcommand_from ${sc.name}' -l ${o.long.slice(2)}${v === 'file' ? ' -r -F' : o.value ? ' -x' : ''}`);
+      }
     }
   }
   lines.push(
