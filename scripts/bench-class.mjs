@@ -101,10 +101,17 @@ try {
   fs.writeFileSync(path.join(home, 'class.json'), JSON.stringify({ url: added.url, sent_through: 0, last_sync: null }), { mode: 0o600 });
   const sync = run(['--home', home, '--json', 'sync']);
   const sent = JSON.parse(sync.stdout).sent;
+  // Then ten more, with those 10,000 already on the server: what a day's sync costs.
+  const again = Store.open(home, () => new Date());
+  again.tx(() => { for (let i = 0; i < 10; i++) again.record({ kind: 'lesson_read', module: `m${i % 8}` }); });
+  again.close();
+  const small = run(['--home', home, '--json', 'sync']);
+  const smallOut = JSON.parse(small.stdout);
 
   console.log(`class bench: ${LEARNERS} learners × ${EVENTS} events = ${n} rows loaded with COPY in ${loadS.toFixed(1)} s`);
   console.log(`class report --json: ${(rep.ms / 1000).toFixed(2)} s (budget 5 s)${rep.ms > 5000 ? ' !' : ''}; ${report.learners.length} learners, ${report.questions.length} questions, ${report.tasks.length} tasks`);
   console.log(`sync of ${sent} new events: ${(sync.ms / 1000).toFixed(2)} s (budget 2 s)${sync.ms > 2000 ? ' !' : ''}`);
+  console.log(`sync of ${smallOut.sent} new events after those: ${(small.ms / 1000).toFixed(2)} s (${smallOut.fetched} rows read from the server)`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

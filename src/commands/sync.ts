@@ -6,43 +6,59 @@
  */
 import type { Context } from './context.js';
 import { Store } from '../adapters/store/store.js';
-import { lagsOf, mergeInto, newEvents, readHistory, type HistoryEvent } from '../adapters/store/merge.js';
+import { compareEvents, mergeInto, type HistoryEvent } from '../adapters/store/merge.js';
 import { readClassState, writeClassState, type ClassState } from '../adapters/class/state.js';
-import { connect, envErrorOf, fetchOwnEvents, hasLag, pushEvents, type Client, type WireEvent } from '../adapters/class/pg.js';
+import { connect, envErrorOf, eventColumns, fetchOwnEvents, pushEvents, type Client, type WireEvent } from '../adapters/class/pg.js';
 import { DlpathError, EnvError } from '../core/errors.js';
 import { m } from '../i18n/class.js';
 
 /** Events per INSERT (DLPATH_SYNC_BATCH overrides it, for tests of a sync cut midway). */
 const BATCH = Math.max(1, Number(process.env.DLPATH_SYNC_BATCH) || 2000);
 
-export interface SyncResult { sent: number; received: number }
+export interface SyncResult { sent: number; received: number; fetched: number }
 
 type LocalRow = { id: number; uid: string; ts: string; kind: string; module: string | null; item: string | null; epoch: number; data: string | null };
+
+/**
+ * merge.ts's lag of each of these local events (resets of its module before it, in this machine's history,
+ * less its epoch), from the resets alone: the same figure lagsOf gives, without reading the whole history.
+ */
+function lagsFor(store: Store, rows: readonly LocalRow[]): Map<string, number> {
+  const resets = store.db.prepare(`SELECT uid, ts, kind, module, item, epoch, data FROM events WHERE kind = 'reset'`).all() as HistoryEvent[];
+  const lags = new Map<string, number>();
+  for (const r of rows) {
+    const e = r as unknown as HistoryEvent;
+    const before = r.module === null ? 0 : resets.filter((x) => x.module === r.module && compareEvents(x, e) < 0).length;
+    lags.set(r.uid, r.module === null ? 0 : before - r.epoch);
+  }
+  return lags;
+}
 
 /** Sends and fetches over an open connection; the state file follows each batch the server holds. */
 export async function syncWith(ctx: Context, client: Client, state: ClassState): Promise<SyncResult> {
   const store = Store.open(ctx.home, ctx.clock);
   try {
     let sent = 0;
-    const withLag = await hasLag(client);
-    // Each event goes with its lag, read off this machine's history (consistent, unlike the server's rows).
-    let lags: Map<string, number> | undefined;
+    const cols = await eventColumns(client);
     const page = store.db.prepare('SELECT id, uid, ts, kind, module, item, epoch, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
     for (;;) {
       const rows = page.all(state.sent_through, BATCH) as LocalRow[];
       if (!rows.length) break;
-      lags ??= lagsOf(readHistory(store));
+      // Each event goes with its lag, read off this machine's history (consistent, unlike the server's rows).
+      const lags = lagsFor(store, rows);
       const wire: WireEvent[] = rows.map((r) => {
         let data: unknown = r.data;
         if (r.data !== null) { try { data = JSON.parse(r.data); } catch { /* sent as text */ } }
-        return { uid: r.uid, ts: r.ts, kind: r.kind, module: r.module, item: r.item, epoch: r.epoch, data, lag: lags!.get(r.uid) ?? 0 };
+        return { uid: r.uid, ts: r.ts, kind: r.kind, module: r.module, item: r.item, epoch: r.epoch, data, lag: lags.get(r.uid) ?? 0 };
       });
-      sent += await pushEvents(client, wire, withLag);
+      sent += await pushEvents(client, wire, cols.lag);
       state.sent_through = rows[rows.length - 1].id;
       writeClassState(ctx.home, state);
     }
-    const theirs = await fetchOwnEvents(client, withLag);
-    const incoming = newEvents(readHistory(store), theirs as HistoryEvent[]) as Array<HistoryEvent & Pick<WireEvent, 'lag'>>;
+    // What arrived since the last fetch (all of it the first time, or from a class without the mark column).
+    const { events: theirs, mark } = await fetchOwnEvents(client, cols, state.fetched_from);
+    const known = store.db.prepare('SELECT 1 FROM events WHERE uid = ?').pluck();
+    const incoming = theirs.filter((e) => !known.get(e.uid)) as Array<HistoryEvent & Pick<WireEvent, 'lag'>>;
     if (incoming.length) {
       const before = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
       // Not the lags of the server's rows read as one history: an event sent before its machine knew of a reset
@@ -53,9 +69,12 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
       // What came from the server need not go back to it (when everything before it had been sent).
       if (state.sent_through >= before) state.sent_through = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
     }
+    // The mark moves only once what was fetched is merged: a failure before this fetches it again.
+    if (mark !== null) state.fetched_from = mark;
+    else delete state.fetched_from;
     state.last_sync = ctx.clock().toISOString();
     writeClassState(ctx.home, state);
-    return { sent, received: incoming.length };
+    return { sent, received: incoming.length, fetched: theirs.length };
   } finally {
     store.close();
   }
@@ -79,7 +98,7 @@ export async function syncNow(ctx: Context, state: ClassState): Promise<SyncResu
 }
 
 export function report(ctx: Context, r: SyncResult): void {
-  if (ctx.json) { ctx.stdout.write(`${JSON.stringify({ sent: r.sent, received: r.received }, null, 2)}\n`); return; }
+  if (ctx.json) { ctx.stdout.write(`${JSON.stringify({ sent: r.sent, received: r.received, fetched: r.fetched }, null, 2)}\n`); return; }
   ctx.stdout.write(`${r.sent || r.received ? m('synced', { sent: r.sent, got: r.received }) : m('syncedNothing')}\n`);
 }
 

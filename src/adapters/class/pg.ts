@@ -226,10 +226,13 @@ function schemaSql(r: { teacher: string; learners: string }): string[] {
       data jsonb,
       received_at timestamptz NOT NULL DEFAULT now())`,
     'CREATE INDEX IF NOT EXISTS events_learner_ts ON dlpath.events (learner, ts)',
-    'CREATE INDEX IF NOT EXISTS events_kind_item ON dlpath.events (kind, module, item)',
     // How many of its own machine's resets came between the start of an event's work and its recording
     // (merge.ts): sent with each event, since another machine cannot read it off the server's rows.
     'ALTER TABLE dlpath.events ADD COLUMN IF NOT EXISTS lag integer',
+    // The transaction that wrote each event, so that sync fetches only what arrived since its last fetch
+    // (fetchOwnEvents); the index serves that per learner.
+    'ALTER TABLE dlpath.events ADD COLUMN IF NOT EXISTS xid xid8 NOT NULL DEFAULT pg_current_xact_id()',
+    'CREATE INDEX IF NOT EXISTS events_learner_xid ON dlpath.events (learner, xid)',
     // Set by class revoke (the learner's events stay), cleared by class restore.
     'ALTER TABLE dlpath.learners ADD COLUMN IF NOT EXISTS revoked_at timestamptz',
     'ALTER TABLE dlpath.events ENABLE ROW LEVEL SECURITY',
@@ -239,7 +242,11 @@ function schemaSql(r: { teacher: string; learners: string }): string[] {
     `GRANT USAGE ON SCHEMA dlpath TO ${T}, ${L}`,
     `GRANT SELECT ON dlpath.events, dlpath.learners, dlpath.meta TO ${T}`,
     // Append-only for learners: no UPDATE, no DELETE, no TRUNCATE; the policies below keep each to its own rows.
-    `GRANT SELECT, INSERT ON dlpath.events TO ${L}`,
+    // The columns a learner's sync writes: not received_at nor xid, which the server sets (xid marks what a
+    // later fetch reads; a learner who could set it could hide events from their own other machines).
+    `REVOKE INSERT ON dlpath.events FROM ${L}`,
+    `GRANT SELECT ON dlpath.events TO ${L}`,
+    `GRANT INSERT (uid, learner, ts, kind, module, item, epoch, data, lag) ON dlpath.events TO ${L}`,
     // What the class is (its course, its schema version): no learner's data in it.
     `GRANT SELECT ON dlpath.meta TO ${L}`,
     'DROP POLICY IF EXISTS learner_insert ON dlpath.events',
@@ -432,11 +439,15 @@ export interface WireEvent {
   lag?: number | null;
 }
 
-/** Whether the class's events carry their lag (a class made before it was added does not, until init runs again). */
-export async function hasLag(c: Client): Promise<boolean> {
-  const r = await c.query(`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('dlpath.events')
-    AND attname = 'lag' AND NOT attisdropped) AS has`);
-  return r.rows[0].has as boolean;
+/**
+ * Which of the newer columns the class's events have (a class made before they were added lacks them until
+ * its teacher runs init again): `lag` (merge.ts's lag, sent with each event) and `xid` (fetch since a mark).
+ */
+export async function eventColumns(c: Client): Promise<{ lag: boolean; xid: boolean }> {
+  const r = await c.query(`SELECT attname FROM pg_attribute WHERE attrelid = to_regclass('dlpath.events')
+    AND attname IN ('lag', 'xid') AND NOT attisdropped`);
+  const names = new Set(r.rows.map((x: { attname: string }) => x.attname));
+  return { lag: names.has('lag'), xid: names.has('xid') };
 }
 
 /** Sends events (one statement for the batch); those already there are left alone. */
@@ -457,11 +468,29 @@ export async function pushEvents(c: Client, events: readonly WireEvent[], withLa
   return r.rowCount ?? 0;
 }
 
-/** This role's own events (the policies show no others to a learner). */
-export async function fetchOwnEvents(c: Client, withLag = false): Promise<WireEvent[]> {
-  const r = await c.query(`SELECT uid::text AS uid, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ts,
-    kind, module, item, epoch, data, ${withLag ? 'lag' : 'NULL::int AS lag'} FROM dlpath.events WHERE learner = current_user`);
-  return r.rows as WireEvent[];
+/**
+ * This role's own events (the policies show no others to a learner): with `since` (a mark an earlier fetch
+ * returned), only those written by transactions that were not yet committed when that fetch ran, so a
+ * sync reads what is new, not the whole history. The mark is the oldest transaction still running at the
+ * fetch (its snapshot's xmin): every transaction the fetch could not see has an id at least that, so none
+ * is missed, and a few already seen come again (they are known locally and skipped).
+ */
+export async function fetchOwnEvents(c: Client, cols: { lag: boolean; xid: boolean }, since?: string): Promise<{ events: WireEvent[]; mark: string | null }> {
+  const select = `SELECT uid::text AS uid, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ts,
+    kind, module, item, epoch, data, ${cols.lag ? 'lag' : 'NULL::int AS lag'} FROM dlpath.events WHERE learner = current_user`;
+  if (!cols.xid) return { events: (await c.query(select)).rows as WireEvent[], mark: null };
+  if (since !== undefined && !/^\d{1,20}$/.test(since)) since = undefined;
+  // One snapshot for the mark and the rows.
+  await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const mark = (await c.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS mark')).rows[0].mark as string;
+    const rows = since === undefined ? await c.query(select) : await c.query(`${select} AND xid >= $1::xid8`, [since]);
+    await c.query('COMMIT');
+    return { events: rows.rows as WireEvent[], mark };
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
 }
 
 /** The course the class was created for (null when init ran without one). */

@@ -15,6 +15,8 @@ export interface ClassState {
   /** Local events.id up to which everything is on the server. */
   sent_through: number;
   last_sync: string | null;
+  /** The mark of the last fetch from the server (pg.ts fetchOwnEvents): the next one reads what came after. */
+  fetched_from?: string;
 }
 
 export function classFile(home: string): string {
@@ -32,7 +34,8 @@ export function readClassState(home: string): ClassState | undefined {
     const d = JSON.parse(text) as Partial<ClassState>;
     if (typeof d.url !== 'string') throw new Error('no url');
     return { url: d.url, sent_through: Number.isInteger(d.sent_through) ? d.sent_through as number : 0,
-      last_sync: typeof d.last_sync === 'string' ? d.last_sync : null };
+      last_sync: typeof d.last_sync === 'string' ? d.last_sync : null,
+      ...(typeof d.fetched_from === 'string' && /^\d{1,20}$/.test(d.fetched_from) ? { fetched_from: d.fetched_from } : {}) };
   } catch (e) {
     throw new EnvError(m('stateUnreadable', { file, reason: (e as Error).message }), m('stateHint'));
   }
