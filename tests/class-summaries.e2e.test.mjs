@@ -165,7 +165,11 @@ function expected(events, roles, now) {
         tasks_passed: t.modules.flatMap((m) => m.tasks).filter((k) => tasksDone.get(k)?.passedNow).length, tasks: t.modules.flatMap((m) => m.tasks).length };
     });
     const last = evs.length ? evs[evs.length - 1].ts : null;
-    learners.push({ name: learner, last_activity: last, tracks, revoked_at: null,
+    // Overall: every module once (m1 is in both tracks), as progress's summary counts.
+    const mods = [...new Map(TRACKS.flatMap((t) => t.modules).map((m) => [m.id, m])).values()];
+    const allSteps = mods.reduce((a, m) => a + Number(m.lesson) + Number(m.quiz) + m.required.length, 0);
+    const allDone = mods.reduce((a, m) => a + Number(m.lesson && lesson(m.id)) + Number(m.quiz && quiz(m.id)) + m.required.filter((k) => tasksDone.get(k)?.done).length, 0);
+    learners.push({ name: learner, last_activity: last, tracks, revoked_at: null, percent: Math.round((100 * allDone) / allSteps),
       stuck: { idle: !last || Date.parse(last) < Date.parse(now) - 7 * 86_400_000, tasks: stuck.sort((a, b) => (a.task < b.task ? -1 : 1)) } });
   }
   // Questions: first answers, the upper and lower 27% by first-try score.

@@ -9,7 +9,7 @@ import { moduleSteps } from '../core/path.js';
 import { m } from '../i18n/class.js';
 import { pick } from '../i18n/index.js';
 import { displayWidth, fitColumns, padDisplay, wrap } from '../adapters/ui/markdown.js';
-import type { CurriculumIndex } from '../core/model.js';
+import type { CurriculumIndex, Module } from '../core/model.js';
 
 /** The report, with what the course says of its ids: track titles, question prompts, the wrong choice's text. */
 export type Report = ClassReport;
@@ -19,23 +19,25 @@ const oneLine = (md: string) => md.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' '
 
 export async function classReport(ctx: Context, c: Client, url: string): Promise<Report> {
   let tracks: TrackSteps[] = [];
+  let all: TrackSteps['modules'] | undefined;
   let ix: CurriculumIndex | undefined;
   try {
     const { loadCurriculum } = await import('../adapters/curriculum/index.js');
     ix = await loadCurriculum(ctx.curriculumDir, ctx.home, { stderr: ctx.stderr });
     const course = ix;
+    const stepsOf = (mod: Module) => {
+      const steps = moduleSteps(mod);
+      return { id: mod.id, lesson: steps.some((s) => s.kind === 'lesson'), quiz: steps.some((s) => s.kind === 'quiz'),
+        required: steps.flatMap((s) => (s.kind === 'task' && s.task ? [s.task] : [])), tasks: mod.tasks.map((k) => k.id) };
+    };
     tracks = course.curriculum.tracks.map((t) => ({
       id: t.id,
-      modules: t.modules.flatMap((id) => {
-        const mod = course.module(id);
-        if (!mod) return [];
-        const steps = moduleSteps(mod);
-        return [{ id, lesson: steps.some((s) => s.kind === 'lesson'), quiz: steps.some((s) => s.kind === 'quiz'),
-          required: steps.flatMap((s) => (s.kind === 'task' && s.task ? [s.task] : [])), tasks: mod.tasks.map((k) => k.id) }];
-      }),
+      modules: t.modules.flatMap((id) => { const mod = course.module(id); return mod ? [stepsOf(mod)] : []; }),
     }));
+    // Every module once, as progress's summary counts them.
+    all = course.ordered.map(stepsOf);
   } catch { /* without the course: no per-track figures, ids only */ }
-  const r: Report = await readClassReport(c, tracks, ctx.clock().toISOString(), redact(url));
+  const r: Report = await readClassReport(c, tracks, ctx.clock().toISOString(), redact(url), all);
   if (!ix) return r;
   const course = ix;
   const titles = new Map(course.curriculum.tracks.map((t) => [t.id, pick(t.title)]));

@@ -69,7 +69,12 @@ export interface ClassReport {
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /** `where`: the class's URL with its password hidden, for the message when there is no class there. */
-export async function readClassReport(c: Client, tracks: readonly TrackSteps[], now: string, where = ''): Promise<ClassReport> {
+/**
+ * `course`: every module of the course once, with its steps (the learner's overall percent, as progress's
+ * summary: a module in two tracks counts once); without it, the tracks' modules, each once.
+ */
+export async function readClassReport(c: Client, tracks: readonly TrackSteps[], now: string, where = '',
+  course?: TrackSteps['modules']): Promise<ClassReport> {
   // One snapshot for the three statements, read-only.
   await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
@@ -85,11 +90,15 @@ export async function readClassReport(c: Client, tracks: readonly TrackSteps[], 
     // Room to sort and hash in memory; no JIT (the course's steps come in as JSON, whose size the planner
     // cannot know: it guesses costs that make compiling the query take longer than running it).
     await c.query(`SELECT set_config('work_mem', $1, true), set_config('jit', 'off', true)`, ['64MB']);
-    return await reportIn(c, tracks, now);
+    const all = course ?? [...new Map(tracks.flatMap((t) => t.modules).map((x) => [x.id, x])).values()];
+    return await reportIn(c, [...tracks, { id: OVERALL, modules: all }], now);
   } finally {
     await c.query('ROLLBACK').catch(() => undefined);
   }
 }
+
+/** The id of the extra "track" of every module that gives a learner's overall percent (no track id has a space). */
+const OVERALL = ' overall';
 
 async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): Promise<ClassReport> {
   const learners = (await c.query(`WITH
@@ -157,14 +166,14 @@ async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): 
     GROUP BY module, item ORDER BY pass_rate ASC, module, item`)).rows;
 
   const rows: LearnerRow[] = learners.map((l: Record<string, unknown>) => {
-    const tr = l.tracks as LearnerTrack[];
-    const steps = tr.reduce((a, t) => a + t.steps, 0);
+    const tr = (l.tracks as LearnerTrack[]).filter((t) => t.track !== OVERALL);
+    const overall = (l.tracks as LearnerTrack[]).find((t) => t.track === OVERALL);
     return {
       name: l.name as string, last_activity: l.last_activity as string | null, tracks: tr,
       revoked_at: l.revoked_at as string | null,
       stuck: { idle: l.idle as boolean, tasks: l.stuck_tasks as LearnerRow['stuck']['tasks'] },
-      // As progress's overallPercent: every step of every track, rounded once.
-      percent: steps ? Math.round((100 * tr.reduce((a, t) => a + t.steps_done, 0)) / steps) : null,
+      // As progress's overallPercent: every step of every module once, rounded once.
+      percent: overall && overall.steps ? overall.percent : null,
     };
   });
   const active = rows.filter((l) => !l.revoked_at);
