@@ -161,10 +161,26 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .action(action(async () => ({ run: (await import('./commands/class.js')).restoreCmd })));
   klass.command('join').description(mc('cmdClassJoin')).argument('<url>', mc('argLearnerUrl'))
     .action(action(async () => ({ run: (await import('./commands/class.js')).join })));
+  klass.command('leave').description(mc('cmdClassLeave'))
+    .action(action(async () => ({ run: (await import('./commands/class.js')).leave })));
   klass.command('report').description(mc('cmdClassReport'))
     .option('--url <url>', mc('optUrl'))
     .option('--html <file>', mc('optClassHtml'))
     .action(action(async () => ({ run: (await import('./commands/class.js')).reportCmd })));
+  // `dlpath class` alone, or with a command it does not have: its help and what is missing (exit 2), not
+  // commander's help squeezed into one error line.
+  klass.usage('[options] [command]').helpCommand('help [command]', m('cmdHelp')).argument('[command]').argument('[args...]').action(async (name: string | undefined) => {
+    const names = klass.commands.map((c) => c.name()).filter((n) => n !== 'help');
+    if (name === undefined) {
+      io.stderr.write(localizeHelp(klass.helpInformation()));
+      io.stderr.write(`\ndlpath: ${mc('classNeedsCommand', { names: names.join(mc('listSep')) })}\n`);
+    } else {
+      const hint = suggest(name, names).slice(0, 3);
+      io.stderr.write(`dlpath: ${sentences(mc('classUnknownCommand', { name }), hint.length ? m('didYouMean', { names: hint.join(', ') }) : '')}\n`);
+      io.stderr.write(`${m('commandHelp', { command: 'class' })}\n`);
+    }
+    code = 2;
+  });
   program.command('sync').description(mc('cmdSync'))
     .action(action(() => import('./commands/sync.js')));
   // `dlpath` alone: a short status and the next step.

@@ -85,7 +85,7 @@ test('zsh: the function offers the module ids after `dlpath quiz` (zsh keeps tho
   assert.ok(!r.stdout.split('\n').includes('numerical_grad'), 'module ids, not task ids');
 });
 
-const CLASS_SUBCOMMANDS = ['add-learner', 'add-teacher', 'init', 'join', 'report', 'restore', 'revoke'];
+const CLASS_SUBCOMMANDS = ['add-learner', 'add-teacher', 'init', 'join', 'leave', 'report', 'restore', 'revoke'];
 
 test('bash: `dlpath class <Tab>` offers its subcommands, their options (--url, --html <file>); `dlpath sy<Tab>` is sync', () => {
   const { dir, env } = setup();

@@ -1,16 +1,17 @@
 /**
- * `dlpath class init|add-learner|add-teacher|revoke|restore|join|report`: a class on a PostgreSQL server (see docs/class.md).
+ * `dlpath class init|add-learner|add-teacher|revoke|restore|join|leave|report`: a class on a PostgreSQL server (see docs/class.md).
  * The teacher's commands take the URL the class was created with; a learner's is the URL add-learner printed.
  */
 import type { Context } from './context.js';
 import { connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
-import { readClassState, writeClassState } from '../adapters/class/state.js';
+import { classFile, readClassState, writeClassState } from '../adapters/class/state.js';
+import fs from 'node:fs';
 import path from 'node:path';
 import { DlpathError, EnvError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../adapters/files.js';
 import { m } from '../i18n/class.js';
 import { sentences } from '../i18n/index.js';
-import { syncNow, report as syncReport } from './sync.js';
+import { connectTimeout, syncNow, report as syncReport } from './sync.js';
 
 function teacherUrl(ctx: Context, opts: Record<string, unknown>): string {
   const url = (opts.url as string | undefined) ?? ctx.env.DLPATH_CLASS_URL;
@@ -19,8 +20,8 @@ function teacherUrl(ctx: Context, opts: Record<string, unknown>): string {
   return url;
 }
 
-async function withClient<T>(url: string, f: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>, learner = false): Promise<T> {
-  const c = await connect(url, undefined, learner);
+async function withClient<T>(url: string, f: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>, learner = false, timeoutMs?: number): Promise<T> {
+  const c = await connect(url, timeoutMs, learner);
   try {
     return await f(c);
   } catch (e) {
@@ -104,12 +105,43 @@ export async function join(ctx: Context, args: unknown[]): Promise<number> {
   const state = { url, sent_through: same ? old.sent_through : 0, last_sync: same ? old.last_sync : null,
     ...(same && old.fetched_from ? { fetched_from: old.fetched_from } : {}) };
   // Checked before it is saved: a URL that does not connect, or a class of another course, is not remembered.
-  const theirs = await withClient(url, (c) => classCourse(c), true);
+  const theirs = await withClient(url, (c) => classCourse(c), true, connectTimeout(ctx));
   const ours = await courseId(ctx);
   if (theirs && ours && theirs !== ours) throw new UsageError(m('otherCourse', { theirs, ours }), m('otherCourseHint'));
   writeClassState(ctx.home, state);
+  // Another class: this machine now syncs with the new one only; said, so that it is no surprise.
+  if (!ctx.json && old && !same) ctx.stdout.write(`${m('switched', { where: redact(old.url) })}\n`);
   if (!ctx.json) ctx.stdout.write(`${m('joined', { where: redact(url) })}\n`);
   syncReport(ctx, await syncNow(ctx, state));
+  return 0;
+}
+
+/**
+ * `dlpath class leave`: this machine stops syncing (class.json, which holds the URL, goes); nothing else
+ * changes: not the local progress, not what the server holds. Says how many local events were never sent.
+ */
+export async function leave(ctx: Context): Promise<number> {
+  const file = classFile(ctx.home);
+  let state: ReturnType<typeof readClassState>;
+  // An unreadable class.json is left all the same (it is what the learner wants gone).
+  try { state = readClassState(ctx.home); } catch { state = { url: '', sent_through: 0, last_sync: null }; }
+  if (!state) {
+    if (ctx.json) ctx.stdout.write(`${JSON.stringify({ left: false, unsent: 0 }, null, 2)}\n`);
+    else ctx.stdout.write(`${m('notJoinedLeave')}\n`);
+    return 0;
+  }
+  let unsent = 0;
+  if (fs.existsSync(path.join(ctx.home, 'progress.db'))) {
+    const { Store } = await import('../adapters/store/store.js');
+    const store = Store.open(ctx.home, ctx.clock);
+    try { unsent = store.db.prepare('SELECT count(*) FROM events WHERE id > ?').pluck().get(state.sent_through) as number; } finally { store.close(); }
+  }
+  try { fs.rmSync(file, { force: true }); } catch (e) {
+    throw new EnvError(m('stateUnwritable', { file, reason: (e as Error).message }), m('stateHint'));
+  }
+  const where = state.url ? redact(state.url) : file;
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ left: true, class: where, unsent }, null, 2)}\n`);
+  else ctx.stdout.write(`${sentences(m('left', { where }), unsent ? m('leftUnsent', { n: unsent }) : '')}\n${m('leftHint')}\n`);
   return 0;
 }
 

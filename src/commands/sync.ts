@@ -80,9 +80,18 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
   }
 }
 
+/**
+ * How long a sync waits for the server to answer the connection, in ms: 5 s (a learner on a dead network
+ * is told soon), or DLPATH_CLASS_TIMEOUT seconds.
+ */
+export function connectTimeout(ctx: Context): number {
+  const s = Number(ctx.env.DLPATH_CLASS_TIMEOUT);
+  return Number.isFinite(s) && s > 0 ? Math.round(s * 1000) : 5000;
+}
+
 /** Connects with the saved URL and syncs; every server failure is an EnvError (exit 4). */
 export async function syncNow(ctx: Context, state: ClassState): Promise<SyncResult> {
-  const client = await connect(state.url, undefined, true);
+  const client = await connect(state.url, connectTimeout(ctx), true);
   try {
     return await syncWith(ctx, client, state);
   } catch (e) {

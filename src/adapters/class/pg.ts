@@ -37,21 +37,41 @@ function pg(): PgModule {
   return pgMod;
 }
 
-/** The URL with its password hidden, for messages. */
+/**
+ * The URL with its password hidden, for messages: no fragment, and a `password` query parameter hidden too
+ * (a URL whose password was not percent-encoded is refused by parseUrl before it could show here).
+ */
 export function redact(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    u.hash = '';
+    for (const k of [...u.searchParams.keys()]) if (k.toLowerCase() === 'password') u.searchParams.set(k, '***');
     return u.toString();
   } catch {
     return '(a URL that could not be read)';
   }
 }
 
+/**
+ * A PostgreSQL URL, or a UsageError saying what is wrong with it, never showing the URL (it holds a password):
+ * another scheme (a typo of postgresql://), or a password holding @ / ? # % not percent-encoded (the URL
+ * then reads as another host, path or fragment; part of the password would show as such in messages).
+ */
 export function parseUrl(url: string): URL {
-  let u: URL;
-  try { u = new URL(url); } catch { throw new UsageError(m('badUrl'), m('badUrlHint')); }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new UsageError(m('badUrl'), m('badUrlHint'));
+  const auth = /^[a-z][a-z0-9+.-]*:\/\/([^]*)$/i.exec(url)?.[1];
+  // Before the last @ of the part after //: a / ? or # means the password (or user) was not encoded.
+  const at = auth?.lastIndexOf('@') ?? -1;
+  const unencoded = at > 0 && /[/?#]/.test(auth!.slice(0, at));
+  let u: URL | undefined;
+  try { u = new URL(url); } catch { /* said below */ }
+  if (u && u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new UsageError(m('badUrlScheme', { scheme: u.protocol.slice(0, -1).slice(0, 20) }), m('badUrlHint'));
+  }
+  let decodes = true;
+  try { if (u) { decodeURIComponent(u.username); decodeURIComponent(u.password); } } catch { decodes = false; }
+  if (unencoded || !decodes || (u && u.hash)) throw new UsageError(m('badUrlEncoding'), m('badUrlEncodingHint'));
+  if (!u) throw new UsageError(m('badUrl'), m('badUrlHint'));
   return u;
 }
 
