@@ -48,9 +48,9 @@ test('class URLs: a scheme typo and an unencoded password are usage errors that 
   }
   r = dlpath(['class', 'init', 'postgresq://owner:secret@127.0.0.1/class1'], { home });
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'dlpath: The URL begins with postgresq://; a PostgreSQL URL begins with postgresql:// (or postgres://).\nGive one like postgresql://user:password@host:5432/database?sslmode=require\n');
+  assert.equal(r.stderr, 'dlpath: That is not a PostgreSQL URL: it begins with postgresq://, and a PostgreSQL URL with postgresql:// (or postgres://).\nGive one like postgresql://user:password@host:5432/database?sslmode=require\n');
   r = dlpath(['--lang', 'zh', 'class', 'init', 'postgresq://owner:secret@127.0.0.1/class1'], { home });
-  assert.match(r.stderr, /^dlpath: 这个地址以 postgresq:\/\/ 开头；PostgreSQL 的地址以 postgresql:\/\/（或 postgres:\/\/）开头。\n/);
+  assert.match(r.stderr, /^dlpath: 这不是 PostgreSQL 的连接地址：它以 postgresq:\/\/ 开头，而 PostgreSQL 的地址以 postgresql:\/\/（或 postgres:\/\/）开头。\n/);
   // The same password percent-encoded reaches the server.
   const url = await freshDb(server.url, 'dlpath_t_ux_url');
   assert.equal(run(home, ['class', 'init', url]).code, 0);

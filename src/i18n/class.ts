@@ -3,7 +3,7 @@ import { messages } from './index.js';
 export const m = messages({
   en: {
     badUrl: 'That is not a PostgreSQL URL.',
-    badUrlScheme: 'The URL begins with {scheme}://; a PostgreSQL URL begins with postgresql:// (or postgres://).',
+    badUrlScheme: 'That is not a PostgreSQL URL: it begins with {scheme}://, and a PostgreSQL URL with postgresql:// (or postgres://).',
     badUrlEncoding: 'The URL cannot be read as it is: its password (or user name) seems to hold @, /, ?, # or % characters that are not percent-encoded.',
     badUrlEncodingHint: 'Write them as %40 (@), %2F (/), %3F (?), %23 (#) and %25 (%): postgresql://user:p%40ss%2Fword@host:5432/database',
     badUrlHint: 'Give one like postgresql://user:password@host:5432/database?sslmode=require',
@@ -146,7 +146,7 @@ export const m = messages({
   },
   zh: {
     badUrl: '这不是 PostgreSQL 的连接地址。',
-    badUrlScheme: '这个地址以 {scheme}:// 开头；PostgreSQL 的地址以 postgresql://（或 postgres://）开头。',
+    badUrlScheme: '这不是 PostgreSQL 的连接地址：它以 {scheme}:// 开头，而 PostgreSQL 的地址以 postgresql://（或 postgres://）开头。',
     badUrlEncoding: '无法按原样读取这个地址：其中的密码（或用户名）似乎含有未做百分号编码的 @、/、?、# 或 % 字符。',
     badUrlEncodingHint: '请把它们写成 %40（@）、%2F（/）、%3F（?）、%23（#）和 %25（%）：postgresql://用户:p%40ss%2Fword@主机:5432/数据库',
     badUrlHint: '地址形如 postgresql://用户:密码@主机:5432/数据库?sslmode=require',

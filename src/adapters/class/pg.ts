@@ -59,18 +59,19 @@ export function redact(url: string): string {
  * then reads as another host, path or fragment; part of the password would show as such in messages).
  */
 export function parseUrl(url: string): URL {
-  const auth = /^[a-z][a-z0-9+.-]*:\/\/([^]*)$/i.exec(url)?.[1];
-  // Before the last @ of the part after //: a / ? or # means the password (or user) was not encoded.
-  const at = auth?.lastIndexOf('@') ?? -1;
-  const unencoded = at > 0 && /[/?#]/.test(auth!.slice(0, at));
   let u: URL | undefined;
   try { u = new URL(url); } catch { /* said below */ }
   if (u && u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
     throw new UsageError(m('badUrlScheme', { scheme: u.protocol.slice(0, -1).slice(0, 20) }), m('badUrlHint'));
   }
-  let decodes = true;
-  try { if (u) { decodeURIComponent(u.username); decodeURIComponent(u.password); } } catch { decodes = false; }
-  if (unencoded || !decodes || (u && u.hash)) throw new UsageError(m('badUrlEncoding'), m('badUrlEncodingHint'));
+  // An @ read as part of the path, a fragment, a query that is no key=value before its @, a URL that cannot
+  // be read although it has an @, a bad %: the password (or user name) was not percent-encoded. A query's
+  // value may hold an @ (sslrootcert=/home/a@b/ca.pem).
+  const q = u?.search.slice(1) ?? '';
+  const qa = q.indexOf('@');
+  let unencoded = u ? Boolean(u.hash) || u.pathname.includes('@') || (qa >= 0 && !q.slice(0, qa).includes('=')) : url.includes('@');
+  try { if (u) { decodeURIComponent(u.username); decodeURIComponent(u.password); } } catch { unencoded = true; }
+  if (unencoded) throw new UsageError(m('badUrlEncoding'), m('badUrlEncodingHint'));
   if (!u) throw new UsageError(m('badUrl'), m('badUrlHint'));
   return u;
 }
