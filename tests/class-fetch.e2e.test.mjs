@@ -1,6 +1,7 @@
 // What sync reads from the server: only what arrived since its last fetch (a mark kept in class.json), not
 // the learner's whole history; a transaction still open during a fetch is read by the next one (never
-// lost); a class made before the mark existed is read whole; a learner cannot set the mark's column.
+// lost); a database replaced under class.json starts over; a class made before the mark existed is read
+// whole; a learner cannot set the mark's column.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -52,6 +53,18 @@ test('sync fetches what is new since its last fetch, and misses nothing still be
   }
   assert.equal(sync(a).received, 1, 'committed after the fetch: read by the next one');
   assert.ok(json(a, ['export', '--format', 'json']).events.some((e) => e.uid === '00000000-0000-4000-8000-00000000f00d'));
+
+  // The database replaced under class.json (deleted, or restored from a backup): the marks name events it
+  // does not hold where they say, so the next sync sends and fetches everything again; nothing is skipped.
+  const ownOnServer = async () => Number((await sql(ana, 'SELECT count(*) AS n FROM dlpath.events'))[0].n);
+  for (const f of fs.readdirSync(a)) if (f.startsWith('progress.db')) fs.rmSync(path.join(a, f));
+  assert.equal(takeQuiz(a, WRONG).code, 1);
+  const fresh = localCount(a);
+  const onServer = await ownOnServer();
+  const r = sync(a);
+  assert.equal(r.sent, fresh, 'every event of the new database is sent (their ids start from 1 again)');
+  assert.equal(await ownOnServer(), onServer + fresh);
+  assert.equal(localCount(a), onServer + fresh, 'and the history comes back from the server');
 
   // The mark is the server's to set: a learner cannot write the column (nor hide events from their own fetches).
   await assert.rejects(sql(ana, `INSERT INTO dlpath.events (uid, ts, kind, module, epoch, xid) VALUES (gen_random_uuid(), now(), 'lesson_read', 'basics', 0, '1')`),

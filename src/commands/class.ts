@@ -103,7 +103,7 @@ export async function join(ctx: Context, args: unknown[]): Promise<number> {
   // The same class again keeps how far this machine had sent; another class starts from the beginning.
   const same = old && sameClass(old.url, url);
   const state = { url, sent_through: same ? old.sent_through : 0, last_sync: same ? old.last_sync : null,
-    ...(same && old.fetched_from ? { fetched_from: old.fetched_from } : {}) };
+    ...(same && old.fetched_from ? { fetched_from: old.fetched_from } : {}), ...(same && old.sent_uid ? { sent_uid: old.sent_uid } : {}) };
   // Checked before it is saved: a URL that does not connect, or a class of another course, is not remembered.
   const theirs = await withClient(url, (c) => classCourse(c), true, connectTimeout(ctx));
   const ours = await courseId(ctx);

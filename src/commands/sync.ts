@@ -39,6 +39,16 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
   const store = Store.open(ctx.home, ctx.clock);
   try {
     let sent = 0;
+    // The marks speak of this database: if the event they name is not where they say (the database was
+    // deleted or restored from a backup since), everything is sent and fetched again (nothing twice: by id).
+    if (state.sent_through > 0) {
+      const uid = store.db.prepare('SELECT uid FROM events WHERE id = ?').pluck().get(state.sent_through) as string | undefined;
+      if (uid === undefined || (state.sent_uid !== undefined && uid !== state.sent_uid)) {
+        state.sent_through = 0;
+        delete state.sent_uid;
+        delete state.fetched_from;
+      }
+    }
     const cols = await eventColumns(client);
     const page = store.db.prepare('SELECT id, uid, ts, kind, module, item, epoch, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
     for (;;) {
@@ -53,6 +63,7 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
       });
       sent += await pushEvents(client, wire, cols.lag);
       state.sent_through = rows[rows.length - 1].id;
+      state.sent_uid = rows[rows.length - 1].uid;
       writeClassState(ctx.home, state);
     }
     // What arrived since the last fetch (all of it the first time, or from a class without the mark column).
@@ -67,7 +78,11 @@ export async function syncWith(ctx: Context, client: Client, state: ClassState):
       const incomingLags = new Map(incoming.map((e) => [e.uid, e.lag ?? 0]));
       store.tx(() => mergeInto(store, incoming, incomingLags));
       // What came from the server need not go back to it (when everything before it had been sent).
-      if (state.sent_through >= before) state.sent_through = store.db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get() as number;
+      if (state.sent_through >= before) {
+        const last = store.db.prepare('SELECT id, uid FROM events ORDER BY id DESC LIMIT 1').get() as { id: number; uid: string };
+        state.sent_through = last.id;
+        state.sent_uid = last.uid;
+      }
     }
     // The mark moves only once what was fetched is merged: a failure before this fetches it again.
     if (mark !== null) state.fetched_from = mark;

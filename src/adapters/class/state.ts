@@ -17,6 +17,11 @@ export interface ClassState {
   last_sync: string | null;
   /** The mark of the last fetch from the server (pg.ts fetchOwnEvents): the next one reads what came after. */
   fetched_from?: string;
+  /**
+   * The id (uid) of the local event sent_through names: a data folder whose database was replaced (deleted,
+   * restored from a backup) no longer has it there, and its sync then starts over instead of skipping events.
+   */
+  sent_uid?: string;
 }
 
 export function classFile(home: string): string {
@@ -35,7 +40,8 @@ export function readClassState(home: string): ClassState | undefined {
     if (typeof d.url !== 'string') throw new Error('no url');
     return { url: d.url, sent_through: Number.isInteger(d.sent_through) ? d.sent_through as number : 0,
       last_sync: typeof d.last_sync === 'string' ? d.last_sync : null,
-      ...(typeof d.fetched_from === 'string' && /^\d{1,20}$/.test(d.fetched_from) ? { fetched_from: d.fetched_from } : {}) };
+      ...(typeof d.fetched_from === 'string' && /^\d{1,20}$/.test(d.fetched_from) ? { fetched_from: d.fetched_from } : {}),
+      ...(typeof d.sent_uid === 'string' ? { sent_uid: d.sent_uid } : {}) };
   } catch (e) {
     throw new EnvError(m('stateUnreadable', { file, reason: (e as Error).message }), m('stateHint'));
   }
