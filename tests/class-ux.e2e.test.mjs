@@ -29,6 +29,14 @@ test('`dlpath class` alone: its help, readable, then what is missing (exit 2); a
   assert.equal(r.stderr, 'dlpath: There is no class command "reprot". Did you mean: report?\nRun `dlpath class --help` to see its options and examples.\n');
   r = dlpath(['--lang', 'zh', 'class', 'add-lerner'], { home });
   assert.match(r.stderr, /^dlpath: 没有“add-lerner”这个班级子命令。你是不是想输入：add-learner？\n/);
+  // A name dlpath cannot use is said before any connection (here to no server at all), with one it can.
+  const nowhere = 'postgresql://teacher:pw@127.0.0.1:1/class1';
+  r = dlpath(['class', 'add-learner', 'Ana Maria', '--url', nowhere], { home });
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stderr, 'dlpath: A learner name must be 1 to 20 lowercase letters, digits or _, starting with a letter (not "Ana Maria").\nFor example: dlpath class add-learner ana_maria --url <url>\n');
+  r = dlpath(['--lang', 'zh', 'class', 'add-teacher', 'Lin Wei', '--url', nowhere], { home });
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stderr, 'dlpath: 老师名须为 1 到 20 个小写字母、数字或 _，并以字母开头（“Lin Wei”不符合）。\n例如：dlpath class add-teacher lin_wei --url <地址>\n');
   r = dlpath(['class', 'help', 'report'], { home });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Usage: dlpath class report \[options\]/);

@@ -3,7 +3,7 @@
  * The teacher's commands take the URL the class was created with; a learner's is the URL add-learner printed.
  */
 import type { Context } from './context.js';
-import { connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
+import { LEARNER_NAME_RE, nameExample, connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
 import { classFile, readClassState, writeClassState } from '../adapters/class/state.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +55,8 @@ export async function init(ctx: Context, args: unknown[]): Promise<number> {
 export async function addLearnerCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
   const url = teacherUrl(ctx, opts);
   const name = String(args[0]);
+  // Said before connecting: a bad name is the same mistake whether the server answers or not.
+  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badLearnerName', { name }), m('badLearnerNameHint', { example: nameExample(name, 'ana') }));
   const r = await withClient(url, (c) => addLearner(c, url, name));
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
   else ctx.stdout.write(`${m('learnerAdded', { name })}\n\n  ${r.url}\n\n${m('learnerAddedHint')}\n`);
@@ -64,6 +66,7 @@ export async function addLearnerCmd(ctx: Context, args: unknown[], opts: Record<
 export async function addTeacherCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
   const url = teacherUrl(ctx, opts);
   const name = String(args[0]);
+  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badTeacherName', { name }), m('badTeacherNameHint', { example: nameExample(name, 'lin') }));
   const r = await withClient(url, (c) => addTeacher(c, url, name));
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
   else ctx.stdout.write(`${m('teacherAdded', { name })}\n\n  ${r.url}\n\n${m('teacherAddedHint')}\n`);

@@ -192,6 +192,12 @@ export function roleNames(db: string): { teacher: string; learners: string; pref
 
 export const LEARNER_NAME_RE = /^[a-z][a-z0-9_]{0,19}$/;
 
+/** A name a learner or teacher may have, made from one that may not ("Ana Maria" → ana_maria), for a hint. */
+export function nameExample(name: string, fallback: string): string {
+  const x = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').replace(/_+$/, '').slice(0, 20).replace(/_+$/, '');
+  return LEARNER_NAME_RE.test(x) ? x : fallback;
+}
+
 /** A role name in a statement: only [a-z0-9_] gets here, double-quoted all the same. */
 export function ident(name: string): string {
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`unsafe identifier ${JSON.stringify(name)}`);
@@ -338,7 +344,7 @@ async function classRoles(c: Client, url: string): Promise<{ teacher: string; le
 
 /** Creates a learner's login role; returns the URL to hand out (the only place the password appears). */
 export async function addLearner(c: Client, url: string, name: string): Promise<{ url: string; role: string }> {
-  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badLearnerName', { name }), m('badLearnerNameHint'));
+  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badLearnerName', { name }), m('badLearnerNameHint', { example: nameExample(name, 'ana') }));
   const r = await classRoles(c, url);
   const role = `${r.prefix}_l_${name}`;
   const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
@@ -439,7 +445,7 @@ export async function restoreLearner(c: Client, url: string, name: string): Prom
  * more (no INSERT, UPDATE or DELETE, not the owner of any table or policy, no password of anyone).
  */
 export async function addTeacher(c: Client, url: string, name: string): Promise<{ url: string; role: string }> {
-  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badTeacherName', { name }), m('badTeacherNameHint'));
+  if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badTeacherName', { name }), m('badTeacherNameHint', { example: nameExample(name, 'lin') }));
   const r = await classRoles(c, url);
   const role = `${r.prefix}_t_${name}`;
   const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
