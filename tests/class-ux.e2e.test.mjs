@@ -85,12 +85,18 @@ test('a learner: leave (the URL forgotten, progress and the server untouched), j
   assert.match(run(home, ['--lang', 'zh', 'next']).stdout, /上次同步：\d{4}-\d\d-\d\d \d\d:\d\d UTC。/);
   // Work done after the last sync, then leave: said how much was never sent; it stays here.
   assert.equal(takeQuiz(home, RIGHT).code, 0);
+  // next and progress say how many events this machine has not sent (read locally), in both languages.
+  const unsent = json(home, ['progress']).class.unsent;
+  assert.ok(unsent > 0);
+  assert.match(run(home, ['next']).stdout, new RegExp(`^Last sync: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. ${unsent} events here not sent yet: dlpath sync sends them\\.$`, 'm'));
+  assert.match(run(home, ['--lang', 'zh', 'progress']).stdout, new RegExp(`^上次同步：.*UTC。本机还有 ${unsent} 个事件没有发送：运行 dlpath sync 即可发送。$`, 'm'));
   const mine = () => { const { class: _class, ...p } = json(home, ['progress']); return p; };
   const before = mine();
   const onServer = await sql(url, 'SELECT count(*)::int AS n FROM dlpath.events');
   let r = run(home, ['class', 'leave']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Left the class at postgresql:\/\/\S+_l_ana:\*\*\*@\S+\/dlpath_t_ux_leave: this machine no longer syncs with it\. .* \d+ events recorded since the last sync were never sent to the class; they stay here\.\nTo sync again: dlpath class join <url>\n$/);
+  assert.match(r.stdout, new RegExp(` ${unsent} events recorded since the last sync`), 'the same count as next and progress');
   assert.doesNotMatch(r.stdout, new RegExp(new URL(ana).password));
   assert.equal(fs.existsSync(path.join(home, 'class.json')), false);
   assert.deepEqual(mine(), before, 'progress unchanged');
@@ -115,6 +121,8 @@ test('a learner: leave (the URL forgotten, progress and the server untouched), j
 
   // Joining another class says the first one is no longer synced with.
   assert.equal(run(home, ['class', 'join', ana]).code, 0);
+  assert.equal(json(home, ['progress']).class.unsent, 0, 'all sent');
+  assert.match(run(home, ['next']).stdout, /^Last sync: \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m);
   r = run(home, ['class', 'join', ana2]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^This machine no longer syncs with the class at \S+\/dlpath_t_ux_leave \(what it sent stays there\)\.\nJoined the class at \S+\/dlpath_t_ux_leave2\.\n/);

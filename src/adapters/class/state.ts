@@ -9,6 +9,7 @@ import { EnvError } from '../../core/errors.js';
 import { makeDirs } from '../dirs.js';
 import { writeFileAtomic } from '../files.js';
 import { m } from '../../i18n/class.js';
+import { sentences } from '../../i18n/index.js';
 
 export interface ClassState {
   url: string;
@@ -58,19 +59,24 @@ export function writeClassState(home: string, s: ClassState): void {
   }
 }
 
-/** When this machine last synced with its class: undefined when not in a class (read locally, never the network). */
-export function lastSync(home: string): { joined: true; last_sync: string | null } | undefined {
+/**
+ * When this machine last synced with its class, and (`unsent`, counted by the caller in its open store) how
+ * many of its events the class does not have yet: undefined when not in a class (read locally, never the network).
+ */
+export function lastSync(home: string, unsent?: number): { joined: true; last_sync: string | null; unsent?: number } | undefined {
   try {
     const s = readClassState(home);
-    return s ? { joined: true, last_sync: s.last_sync } : undefined;
+    if (!s) return undefined;
+    return { joined: true, last_sync: s.last_sync, ...(unsent !== undefined ? { unsent } : {}) };
   } catch {
     return undefined;
   }
 }
 
-/** The line `next` and `progress` show about it. */
-export function lastSyncLine(home: string): string | undefined {
+/** The line `next` and `progress` show about it: when, and how many events are still to send. */
+export function lastSyncLine(home: string, unsent = 0): string | undefined {
   const s = lastSync(home);
   if (!s) return undefined;
-  return s.last_sync ? m('lastSync', { when: `${s.last_sync.slice(0, 16).replace('T', ' ')} UTC` }) : m('neverSynced');
+  const when = s.last_sync ? m('lastSync', { when: `${s.last_sync.slice(0, 16).replace('T', ' ')} UTC` }) : m('neverSynced');
+  return unsent ? sentences(when, m('unsent', { n: unsent })) : when;
 }
