@@ -40,14 +40,20 @@ test('class report of 200 learners: fits 80 columns, stuck first, a summary line
   const init = json(teacher, ['class', 'init', url]);
   const prefix = init.teacher.replace(/_teacher$/, '');
   const names = await loadClass(url, prefix, Date.now());
+  // Two learners who have done nothing: one added today (not started: not stuck), one added 10 days ago (idle).
+  await sql(url, [`INSERT INTO dlpath.learners (role, name, added_at) VALUES ($1 || '_l_learner_200', 'learner_200', now()),
+    ($1 || '_l_learner_201', 'learner_201', now() - interval '10 days')`, [prefix]]);
   const onTask = names.filter((_, i) => i % 10 === 0);
-  const idle = names.filter((_, i) => i % 7 === 0 && i % 10 !== 0);
+  const idle = [...names.filter((_, i) => i % 7 === 0 && i % 10 !== 0), 'learner_201'];
+  names.push('learner_200', 'learner_201');
 
   const rep = json(teacher, ['class', 'report', '--url', url]);
   // --json: the server's order (by name) and its fields as before, plus the counts and each learner's percent.
   assert.deepEqual(rep.learners.map((l) => l.name), names);
   assert.deepEqual(Object.keys(rep.learners[0]).sort(), ['last_activity', 'name', 'percent', 'revoked_at', 'stuck', 'tracks']);
-  assert.deepEqual(rep.summary, { learners: 200, revoked: 0, stuck: onTask.length + idle.length, idle: names.filter((_, i) => i % 7 === 0).length, stuck_on_tasks: onTask.length });
+  assert.deepEqual(rep.summary, { learners: 202, revoked: 0, stuck: onTask.length + idle.length, idle: names.filter((_, i) => i % 7 === 0 && i < 200).length + 1,
+    stuck_on_tasks: onTask.length, not_started: 1 });
+  assert.deepEqual(rep.learners.slice(-2).map((l) => [l.name, l.stuck.idle]), [['learner_200', false], ['learner_201', true]]);
   assert.equal(rep.learners[1].percent, 50, 'the quiz of basics passed: 1 of the course\'s 2 steps');
   assert.equal(rep.learners[0].percent, 0);
 
@@ -55,13 +61,16 @@ test('class report of 200 learners: fits 80 columns, stuck first, a summary line
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n');
   for (const line of lines) assert.ok(width(line) <= 79, `wider than the terminal: ${JSON.stringify(line)}`);
-  assert.equal(lines[1], `200 learners; stuck: ${rep.summary.stuck} (${rep.summary.idle} with no activity for 7+ days, ${onTask.length} on a task failed`);
+  assert.equal(lines[1], `202 learners; stuck: ${rep.summary.stuck} (${rep.summary.idle} with no activity for 7+ days, ${onTask.length} on a task failed`);
   // One line per learner, those stuck on a task first, then the idle, then the others, each by name.
   const order = lines.filter((l) => /^ {2}learner_\d{3} /.test(l)).map((l) => l.trim().split(/\s+/)[0]);
   assert.deepEqual(order, [...onTask, ...idle, ...names.filter((n) => !onTask.includes(n) && !idle.includes(n))]);
   assert.match(r.stdout, /^ {2}learner_000 +\d{4}-\d\d-\d\d +0% +One 0% +ghost_task: 6 failed, idle 10 days$/m);
   assert.match(r.stdout, /^ {2}learner_007 +\d{4}-\d\d-\d\d +50% +One 50% +idle 10 days$/m);
   assert.match(r.stdout, /^ {2}learner_001 +\d{4}-\d\d-\d\d +50% +One 50%$/m);
+  assert.match(r.stdout, /^ {2}learner_200 +never +0% +One 0% +not started yet$/m);
+  assert.match(r.stdout, /^ {2}learner_201 +never +0% +One 0% +never active$/m);
+  assert.match(r.stdout, /5\+ times without a pass\); not started yet: 1\n/);
   assert.match(r.stdout, /D \(discrimination index\): the share right at the first try among the top 27%/);
 
   // The page: the same order, the same summary.
@@ -69,11 +78,11 @@ test('class report of 200 learners: fits 80 columns, stuck first, a summary line
   assert.equal(run(teacher, ['class', 'report', '--url', url, '--html', html]).code, 0);
   const page = fs.readFileSync(html, 'utf8');
   assert.deepEqual([...page.matchAll(/<tr><td>(learner_\d{3})<\/td>/g)].map((x) => x[1]), order);
-  assert.match(page, /<p class="summary">200 learners; stuck: /);
+  assert.match(page, /<p class="summary">202 learners; stuck: /);
 
   // In Chinese, and at 60 columns (the renderer as the command calls it with a terminal's width).
   const zh = run(teacher, ['--lang', 'zh', 'class', 'report', '--url', url]);
-  assert.match(zh.stdout, new RegExp(`^200 名学员；卡住 ${rep.summary.stuck} 人（`, 'm'));
+  assert.match(zh.stdout, new RegExp(`^202 名学员；卡住 ${rep.summary.stuck} 人（`, 'm'));
   assert.match(zh.stdout, /^ {2}学员 +最近活动 +完成 +当前方向 +卡住$/m);
   const { renderReport } = await import(path.join(ROOT, 'dist/commands/class-report.js'));
   const narrow = renderReport(rep, 60).split('\n');

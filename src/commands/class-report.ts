@@ -84,6 +84,7 @@ function summaryLine(r: Report): string {
   const s = r.summary;
   return m('repSummary', { n: s.learners, stuck: s.stuck, idle: s.idle, tasks: s.stuck_on_tasks,
     days: r.stuck_rules.idle_days, fails: r.stuck_rules.failed_checks_without_pass })
+    + (s.not_started ? m('repSummaryNotStarted', { n: s.not_started }) : '')
     + (s.revoked ? m('repSummaryRevoked', { n: s.revoked }) : '');
 }
 
@@ -97,6 +98,7 @@ function learnerLine(r: Report, l: Report['learners'][number]): string[] {
   const notes = [
     ...l.stuck.tasks.map((t) => m('repStuckTaskShort', { task: t.task, n: t.failed_checks })),
     l.stuck.idle && !l.revoked_at ? (l.last_activity ? m('repIdleDays', { days: daysBetween(l.last_activity, r.generated_at) }) : m('repNeverActive')) : '',
+    !l.stuck.idle && !l.revoked_at && !l.last_activity ? m('repNotStarted') : '',
     l.revoked_at ? m('repRevokedShort', { when: l.revoked_at.slice(0, 10) }) : '',
   ].filter(Boolean).join(m('listSep'));
   return [l.name, l.last_activity ? l.last_activity.slice(0, 10) : m('repNever'), l.percent === null ? '-' : `${l.percent}%`, now, notes];

@@ -60,7 +60,7 @@ export interface ClassReport {
   discrimination_index: string;
   stuck_rules: { idle_days: number; failed_checks_without_pass: number };
   /** Counts for the report's first line; a revoked learner counts in `learners` and `revoked` only. */
-  summary: { learners: number; stuck: number; idle: number; stuck_on_tasks: number; revoked: number };
+  summary: { learners: number; stuck: number; idle: number; stuck_on_tasks: number; revoked: number; not_started: number };
   learners: LearnerRow[];
   questions: QuestionRow[];
   tasks: TaskRow[];
@@ -134,7 +134,9 @@ async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): 
               FROM dlpath.s_task WHERE failed_now >= $4 AND NOT passed_now GROUP BY learner)
     SELECT l.name, to_char(s.last_at AT TIME ZONE 'UTC', ${ISO}) AS last_activity,
       to_char(l.revoked_at AT TIME ZONE 'UTC', ${ISO}) AS revoked_at,
-      (s.last_at IS NULL OR s.last_at < $2::timestamptz - make_interval(days => $3)) AS idle,
+      -- Idle: no activity for the idle days, counted from the learner's addition while they have none (a
+      -- learner added today has not started yet; one added weeks ago who never started is idle).
+      (coalesce(s.last_at, l.added_at) < $2::timestamptz - make_interval(days => $3)) AS idle,
       coalesce(per.tracks, '[]'::jsonb) AS tracks, coalesce(stuck.tasks, '[]'::jsonb) AS stuck_tasks
     FROM dlpath.learners l LEFT JOIN dlpath.s_learner s ON s.learner = l.role LEFT JOIN per ON per.role = l.role
       LEFT JOIN stuck ON stuck.learner = l.role
@@ -185,6 +187,8 @@ async function reportIn(c: Client, tracks: readonly TrackSteps[], now: string): 
       learners: rows.length, revoked: rows.length - active.length,
       stuck: active.filter((l) => l.stuck.idle || l.stuck.tasks.length).length,
       idle: active.filter((l) => l.stuck.idle).length, stuck_on_tasks: active.filter((l) => l.stuck.tasks.length).length,
+      // Added less than the idle days ago, nothing done yet: not stuck, not started either.
+      not_started: active.filter((l) => !l.last_activity && !l.stuck.idle).length,
     },
     learners: rows,
     questions: questions as QuestionRow[],
