@@ -81,6 +81,17 @@ test('a learner: leave (the URL forgotten, progress and the server untouched), j
   const { ana } = addLearners(teacher, url, ['ana']);
   const { ana: ana2 } = addLearners(teacher, url2, ['ana']);
   const home = tempDir();
+  // A teacher trying the learner's side with the class's own URL, or a teacher login's: refused, nothing saved.
+  assert.equal(takeQuiz(home, RIGHT).code, 0);
+  const lin = run(teacher, ['class', 'add-teacher', 'lin', '--url', url]).stdout.match(/postgresql:\/\/\S+/)[0];
+  for (const [who, u] of [['postgres|\\w+', url], ['\\S+_t_lin', lin]]) {
+    const r = run(home, ['class', 'join', u]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`^dlpath: This URL is not a learner's: its user, (${who}), is not one of the class's learners\\. Nothing was saved\\.\\nJoin with the URL dlpath class add-learner printed for you`));
+    assert.equal(fs.existsSync(path.join(home, 'class.json')), false);
+  }
+  assert.deepEqual(await sql(url, 'SELECT count(*)::int AS n FROM dlpath.events'), [{ n: 0 }], 'nothing sent under their names');
+  assert.match(run(home, ['--lang', 'zh', 'class', 'join', lin]).stderr, /^dlpath: 这个地址不是学员的：其用户 \S+_t_lin 不是这个班级的学员。没有保存任何内容。\n/);
   assert.equal(run(home, ['class', 'join', ana]).code, 0);
   assert.match(run(home, ['--lang', 'zh', 'next']).stdout, /上次同步：\d{4}-\d\d-\d\d \d\d:\d\d UTC。/);
   // Work done after the last sync, then leave: said how much was never sent; it stays here.

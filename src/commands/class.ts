@@ -3,7 +3,7 @@
  * The teacher's commands take the URL the class was created with; a learner's is the URL add-learner printed.
  */
 import type { Context } from './context.js';
-import { LEARNER_NAME_RE, nameExample, connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
+import { LEARNER_NAME_RE, nameExample, isClassLearner, connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
 import { classFile, readClassState, writeClassState } from '../adapters/class/state.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -108,7 +108,10 @@ export async function join(ctx: Context, args: unknown[]): Promise<number> {
   const state = { url, sent_through: same ? old.sent_through : 0, last_sync: same ? old.last_sync : null,
     ...(same && old.fetched_from ? { fetched_from: old.fetched_from } : {}), ...(same && old.sent_uid ? { sent_uid: old.sent_uid } : {}) };
   // Checked before it is saved: a URL that does not connect, or a class of another course, is not remembered.
-  const theirs = await withClient(url, (c) => classCourse(c), true, connectTimeout(ctx));
+  const { theirs, who } = await withClient(url, async (c) => ({ theirs: await classCourse(c), who: await isClassLearner(c) }), true, connectTimeout(ctx));
+  // The class owner's or a teacher's URL: syncing with it would send this machine's work under their name
+  // (or fail for want of the right to insert); a learner's URL is the one add-learner printed.
+  if (who.learner === false) throw new UsageError(m('notLearnerUrl', { user: who.user }), m('notLearnerUrlHint'));
   const ours = await courseId(ctx);
   if (theirs && ours && theirs !== ours) throw new UsageError(m('otherCourse', { theirs, ours }), m('otherCourseHint'));
   writeClassState(ctx.home, state);

@@ -521,6 +521,19 @@ export async function fetchOwnEvents(c: Client, cols: { lag: boolean; xid: boole
 }
 
 /** The course the class was created for (null when init ran without one). */
+/**
+ * Whether the connection's user is one of the class's learners (a direct member of its learners group; a
+ * superuser counts as a member of every role for pg_has_role, so membership is read from pg_auth_members):
+ * null when the database holds no class (its meta names no learners group).
+ */
+export async function isClassLearner(c: Client): Promise<{ learner: boolean | null; user: string }> {
+  const r = await c.query(`SELECT current_user::text AS user, (SELECT value FROM dlpath.meta WHERE key = 'learner_role') AS grp,
+    EXISTS (SELECT 1 FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles u ON u.oid = am.member
+            WHERE u.rolname = current_user AND g.rolname = (SELECT value FROM dlpath.meta WHERE key = 'learner_role')) AS member`);
+  const row = r.rows[0] as { user: string; grp: string | null; member: boolean };
+  return { learner: row.grp === null ? null : row.member, user: row.user };
+}
+
 export async function classCourse(c: Client): Promise<string | null> {
   const r = await c.query(`SELECT value FROM dlpath.meta WHERE key = 'course'`);
   return (r.rows[0]?.value as string | undefined) ?? null;
