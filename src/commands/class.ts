@@ -57,19 +57,20 @@ export async function addLearnerCmd(ctx: Context, args: unknown[], opts: Record<
   const name = String(args[0]);
   // Said before connecting: a bad name is the same mistake whether the server answers or not.
   if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badLearnerName', { name }), m('badLearnerNameHint', { example: nameExample(name, 'ana') }));
-  const r = await withClient(url, (c) => addLearner(c, url, name));
-  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
-  else ctx.stdout.write(`${m('learnerAdded', { name })}\n\n  ${r.url}\n\n${m('learnerAddedHint')}\n`);
-  return 0;
+  return printLogin(ctx, name, await withClient(url, (c) => addLearner(c, url, name)), 'learnerAdded', 'learnerAddedHint');
 }
 
 export async function addTeacherCmd(ctx: Context, args: unknown[], opts: Record<string, unknown>): Promise<number> {
   const url = teacherUrl(ctx, opts);
   const name = String(args[0]);
   if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badTeacherName', { name }), m('badTeacherNameHint', { example: nameExample(name, 'lin') }));
-  const r = await withClient(url, (c) => addTeacher(c, url, name));
+  return printLogin(ctx, name, await withClient(url, (c) => addTeacher(c, url, name)), 'teacherAdded', 'teacherAddedHint');
+}
+
+/** A new login's URL, printed this once (it holds the password). */
+function printLogin(ctx: Context, name: string, r: { role: string; url: string }, said: 'learnerAdded' | 'teacherAdded', hint: 'learnerAddedHint' | 'teacherAddedHint'): number {
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ name, role: r.role, url: r.url }, null, 2)}\n`);
-  else ctx.stdout.write(`${m('teacherAdded', { name })}\n\n  ${r.url}\n\n${m('teacherAddedHint')}\n`);
+  else ctx.stdout.write(`${m(said, { name })}\n\n  ${r.url}\n\n${m(hint)}\n`);
   return 0;
 }
 

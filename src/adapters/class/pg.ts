@@ -346,14 +346,21 @@ async function classRoles(c: Client, url: string): Promise<{ teacher: string; le
 export async function addLearner(c: Client, url: string, name: string): Promise<{ url: string; role: string }> {
   if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badLearnerName', { name }), m('badLearnerNameHint', { example: nameExample(name, 'ana') }));
   const r = await classRoles(c, url);
-  const role = `${r.prefix}_l_${name}`;
-  const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-  if (exists.rowCount) throw new UsageError(m('learnerExists', { name }), m('learnerExistsHint'));
+  return createLogin(c, url, `${r.prefix}_l_${name}`, r.learners, m('learnerExists', { name }),
+    () => c.query('INSERT INTO dlpath.learners (role, name) VALUES ($1, $2)', [`${r.prefix}_l_${name}`, name]));
+}
+
+/**
+ * A login role in `group` with a new password, and what `record` adds, in one transaction; returns the
+ * class URL with that role and password (the only place the password appears).
+ */
+async function createLogin(c: Client, url: string, role: string, group: string, exists: string, record?: () => Promise<unknown>): Promise<{ url: string; role: string }> {
+  if ((await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) throw new UsageError(exists, m('learnerExistsHint'));
   const password = newPassword();
   await c.query('BEGIN');
   try {
-    await c.query(`CREATE ROLE ${ident(role)} LOGIN PASSWORD ${verifierLiteral(scramVerifier(password))} IN ROLE ${ident(r.learners)}`);
-    await c.query('INSERT INTO dlpath.learners (role, name) VALUES ($1, $2)', [role, name]);
+    await c.query(`CREATE ROLE ${ident(role)} LOGIN PASSWORD ${verifierLiteral(scramVerifier(password))} IN ROLE ${ident(group)}`);
+    await record?.();
     await c.query('COMMIT');
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
@@ -447,15 +454,7 @@ export async function restoreLearner(c: Client, url: string, name: string): Prom
 export async function addTeacher(c: Client, url: string, name: string): Promise<{ url: string; role: string }> {
   if (!LEARNER_NAME_RE.test(name)) throw new UsageError(m('badTeacherName', { name }), m('badTeacherNameHint', { example: nameExample(name, 'lin') }));
   const r = await classRoles(c, url);
-  const role = `${r.prefix}_t_${name}`;
-  const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-  if (exists.rowCount) throw new UsageError(m('teacherExists', { name }), m('learnerExistsHint'));
-  const password = newPassword();
-  await c.query(`CREATE ROLE ${ident(role)} LOGIN PASSWORD ${verifierLiteral(scramVerifier(password))} IN ROLE ${ident(r.teacher)}`);
-  const u = new URL(url);
-  u.username = role;
-  u.password = password;
-  return { url: u.toString(), role };
+  return createLogin(c, url, `${r.prefix}_t_${name}`, r.teacher, m('teacherExists', { name }));
 }
 
 // ------------------------------------------------------------------ events
