@@ -31,8 +31,17 @@ test('failures: wrong password, server down, a cut mid-sync, a forgotten positio
   const wrong = new URL(urls.cy); wrong.password = 'nottheone';
   let r = run(tempDir(), ['class', 'join', wrong.toString()]);
   assert.equal(r.code, 4, r.stderr);
-  assert.match(r.stderr, /refused the password/);
+  assert.match(r.stderr, /refused the password\.\nAsk your teacher for a new class URL/);
   assert.doesNotMatch(r.stderr, /nottheone/);
+  // The teacher's own command with a wrong password: a hint for the teacher, not the learner's.
+  const wrongOwner = new URL(url); wrongOwner.password = 'nottheone';
+  r = run(teacher, ['class', 'report', '--url', wrongOwner.toString()]);
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /refused the password\.\nCheck the user name and password in the URL/);
+  // Joining the same class again says so, and syncs.
+  r = run(cy, ['class', 'join', urls.cy]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^Already in the class at \S+; syncing\.\n/);
   const down = new URL(urls.cy); down.port = String(await closedPort());
   r = run(tempDir(), ['class', 'join', down.toString()]);
   assert.equal(r.code, 4, r.stderr);

@@ -144,12 +144,10 @@ test('a learner: leave (the URL forgotten, progress and the server untouched), j
   const state = JSON.parse(fs.readFileSync(path.join(home, 'class.json'), 'utf8'));
   const mute = new URL(state.url); mute.port = String(silent.address().port);
   fs.writeFileSync(path.join(home, 'class.json'), JSON.stringify({ ...state, url: mute.toString() }));
-  const started = Date.now();
   r = await dlpathAsync(['sync'], { home, curriculum, env: { DLPATH_CLASS_TIMEOUT: '0.3' } });
   silent.close();
   assert.equal(r.code, 4, r.stderr);
-  assert.match(r.stderr, /class database at \S+:\*\*\*@127\.0\.0\.1:\d+\/dlpath_t_ux_leave2/);
-  // The default is 5 s and the one before it was 10 s: 0.3 s asked for is well within 4 s on any machine.
-  assert.ok(Date.now() - started < 4000, `${Date.now() - started} ms`);
+  // What it waited for is what was asked (the default is 5 s), said with the usual hint.
+  assert.match(r.stderr, /The class database at \S+:\*\*\*@127\.0\.0\.1:\d+\/dlpath_t_ux_leave2 did not answer within 0\.3 s\.\nCheck the network/);
   assert.deepEqual(mine(), before, 'nothing lost locally');
 });

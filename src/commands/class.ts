@@ -118,7 +118,7 @@ export async function join(ctx: Context, args: unknown[]): Promise<number> {
   writeClassState(ctx.home, state);
   // Another class: this machine now syncs with the new one only; said, so that it is no surprise.
   if (!ctx.json && old && !same) ctx.stdout.write(`${m('switched', { where: redact(old.url) })}\n`);
-  if (!ctx.json) ctx.stdout.write(`${m('joined', { where: redact(url) })}\n`);
+  if (!ctx.json) ctx.stdout.write(`${m(same ? 'joinedAgain' : 'joined', { where: redact(url) })}\n`);
   syncReport(ctx, await syncNow(ctx, state));
   return 0;
 }

@@ -100,7 +100,7 @@ export function envErrorOf(e: unknown, url: string, learner = false): EnvError {
   else if (code === '42501') key = learner ? 'pgRevoked' : 'pgDenied';
   else if (code === '3D000') key = 'pgNoDatabase';
   else if (code === 'ECONNRESET' || code === '57P01' || code === 'EPIPE' || /Connection terminated/i.test(message)) key = 'pgCut';
-  const hint = !learner && (key === 'pgDown' || key === 'pgCut' || key === 'pgOther') ? `${key}HintTeacher` : `${key}Hint`;
+  const hint = !learner && (key === 'pgDown' || key === 'pgCut' || key === 'pgOther' || key === 'pgPassword') ? `${key}HintTeacher` : `${key}Hint`;
   return new EnvError(m(key, { where, reason: hidePassword(message, url) }), m(hint as Parameters<typeof m>[0]));
 }
 
@@ -170,13 +170,20 @@ export async function connect(url: string, timeoutMs = 10_000, learner = false):
     }
     return client;
   };
+  const fail = (e: unknown): EnvError => {
+    // node-postgres's own connect timeout (connectionTimeoutMillis): a server that accepted and never answered.
+    if (!(e as { code?: string }).code && /timeout expired|connection timeout/i.test((e as Error).message ?? '')) {
+      return new EnvError(m('pgTimeout', { where: redact(url), seconds: timeoutMs / 1000 }), m(learner ? 'pgDownHint' : 'pgDownHintTeacher'));
+    }
+    return envErrorOf(e, url, learner);
+  };
   try {
     return await open(plan.first);
   } catch (e) {
     if (plan.fallback && refusedForTls(plan.mode, e)) {
-      try { return await open(plan.fallback); } catch (e2) { throw envErrorOf(e2, url, learner); }
+      try { return await open(plan.fallback); } catch (e2) { throw fail(e2); }
     }
-    throw envErrorOf(e, url, learner);
+    throw fail(e);
   }
 }
 
