@@ -17,6 +17,7 @@ import { m as mc } from './i18n/class.js';
 import { helpAfter } from './i18n/help.js';
 import { suggest } from './core/suggest.js';
 import { loadColors } from './adapters/ui/theme.js';
+import { displayWidth, wrap } from './adapters/ui/markdown.js';
 import { readConfig } from './adapters/config.js';
 
 export interface IO {
@@ -60,11 +61,13 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     .option('-y, --yes', m('optYes'))
     .showSuggestionAfterError(true)
     // Choices and defaults in the learner's language and punctuation: (choices: a, b; default: a) or（可选值：a、b；默认：a）.
-    .configureHelp({ optionDescription: (o) => describeOption(o as unknown as OptionLike) })
+    // Widths in terminal columns (a Chinese character takes two), lines broken between Chinese characters too.
+    .configureHelp({ optionDescription: (o) => describeOption(o as unknown as OptionLike), helpWidth: helpColumns(io),
+      displayWidth, boxWrap: (text: string, width: number) => boxWrap(text, width) })
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(localizeHelp(s)),
-      writeErr: (s) => io.stderr.write(localizeError(s, commandIn(argv, program))),
+      writeOut: (s) => io.stdout.write(fitHelp(localizeHelp(s), helpColumns(io))),
+      writeErr: (s) => io.stderr.write(fitHelp(localizeError(s, commandIn(argv, program)), helpColumns(io))),
     });
 
   const action = (load: () => Promise<{ run: Action }>) => async (...all: unknown[]) => {
@@ -340,6 +343,33 @@ function describeOption(o: OptionLike): string {
 }
 
 /** Commander's own headings, in the learner's language. */
+/** The width help is laid out in: the terminal's (80 when not a terminal), at least 40. */
+function helpColumns(io: IO): number {
+  return Math.max(40, (io.stdout as { columns?: number }).columns ?? 80);
+}
+
+/** commander's wrapping of a description, in terminal columns and between Chinese characters; each line keeps its indent. */
+function boxWrap(text: string, width: number): string {
+  if (width < 40) return text;
+  return text.split('\n').map((line) => (displayWidth(line) <= width ? line : wrap(line.trimStart(), width, /^\s*/.exec(line)![0]).join('\n'))).join('\n');
+}
+
+/**
+ * Lines commander does not lay out (the examples and notes after a command's help) fitted to the width:
+ * an example's comment goes on under its own column; any other line wraps under its own indent.
+ */
+function fitHelp(text: string, width: number): string {
+  return text.split('\n').map((line) => {
+    if (displayWidth(line) <= width) return line;
+    const ex = /^(\s+\S.*?\s+# )(.*)$/.exec(line);
+    if (ex && displayWidth(ex[1]) <= width - 20) {
+      const lead = ' '.repeat(displayWidth(ex[1]) - 2);
+      return wrap(ex[2], width - displayWidth(ex[1])).map((l, i) => (i ? `${lead}# ${l}` : ex[1] + l)).join('\n');
+    }
+    return boxWrap(line, width);
+  }).join('\n');
+}
+
 function localizeHelp(s: string): string {
   if (m('choicesWord') !== 'choices') s = s.replace(/^(Usage: .*)$/m, (line) => line.replace('[options]', '[选项]').replace('[command]', '[命令]'));
   return s.replace(/^(Usage|Options|Commands|Arguments):( ?)/gm, (_m, h: string, space: string) => {

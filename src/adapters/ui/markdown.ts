@@ -70,12 +70,14 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   let line = '';
   const len = displayWidth;
   // CJK text has no spaces: allow breaks between CJK characters as well as at spaces.
-  // Chinese closing punctuation never starts a line: no break is allowed before it.
+  // Chinese closing punctuation never starts a line: no break is allowed before it. After a Chinese comma,
+  // enumeration comma, semicolon, colon, full stop or closing parenthesis a line may break before Latin
+  // text too (a list of command names joined by 、 is otherwise one unbreakable word).
   // A `code span` (a command to copy, say) is never broken: its spaces do not count as breaks.
   // A short formula stays on one line: no break at the spaces around = + − × · ≤ ≥ ≈ between short terms
   // (‖x‖² = ‖Px‖² + ‖x − Px‖², not "‖x −" at a line's end and "Px‖²" below).
   const tokens = text.replace(/`[^`\n]*`/g, (s) => s.replace(/ /g, KEEP))
-    .replace(/(?<=(?:^|\s)[^\s`]{1,8}) ([=+−×·≤≥≈]) (?=[^\s`]{1,8}(?:\s|$))/g, `${KEEP}$1${KEEP}`).split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01]))/).filter((x) => x !== undefined && x !== '');
+    .replace(/(?<=(?:^|\s)[^\s`]{1,8}) ([=+−×·≤≥≈]) (?=[^\s`]{1,8}(?:\s|$))/g, `${KEEP}$1${KEEP}`).split(/(\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])(?![，。、；：？！）」』”’》〉\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff01])|(?<=[、，；：。）])(?=[A-Za-z0-9]))/).filter((x) => x !== undefined && x !== '');
   for (const tok of tokens) {
     if (/^\s+$/.test(tok)) { if (line) line += ' '; continue; }
     if (len(indent + line + tok) > width && line.trim()) {
