@@ -130,6 +130,10 @@ test('a class: three learners, one with two machines; the report equals their pr
   r = run(teacher, ['--lang', 'zh', 'class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /! basics\/basics-single  作答 3 人  首次答对 33%/);
+  // A teacher whose course is another one: said (exit 2), not a report of wrong percentages.
+  r = dlpath(['class', 'report', '--url', url], { home: teacher, curriculum: path.join(FIXTURES, 'tasks-basic') });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /This class follows the course "quiz-basic"; the course here is "tasks-basic"/);
 
   // Row-level security, with the learners' own credentials against the real server.
   const benUrl = urls.ben;

@@ -37,7 +37,7 @@ export async function classReport(ctx: Context, c: Client, url: string): Promise
     // Every module once, as progress's summary counts them.
     all = course.ordered.map(stepsOf);
   } catch { /* without the course: no per-track figures, ids only */ }
-  const r: Report = await readClassReport(c, tracks, ctx.clock().toISOString(), redact(url), all);
+  const r: Report = await readClassReport(c, tracks, ctx.clock().toISOString(), redact(url), all, ix?.curriculum.id);
   if (!ix) return r;
   const course = ix;
   const titles = new Map(course.curriculum.tracks.map((t) => [t.id, pick(t.title)]));

@@ -74,7 +74,7 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
  * summary: a module in two tracks counts once); without it, the tracks' modules, each once.
  */
 export async function readClassReport(c: Client, tracks: readonly TrackSteps[], now: string, where = '',
-  course?: TrackSteps['modules']): Promise<ClassReport> {
+  course?: TrackSteps['modules'], courseId?: string): Promise<ClassReport> {
   // One snapshot for the three statements, read-only.
   await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
@@ -82,7 +82,11 @@ export async function readClassReport(c: Client, tracks: readonly TrackSteps[], 
     if (!(await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS has`)).rows[0].has) {
       throw new UsageError(m('notAClass', { where }), m('notAClassHint', { url: where }));
     }
-    const v = await c.query(`SELECT current_database() AS db, (SELECT value FROM dlpath.meta WHERE key = 'schema_version') AS version`);
+    const v = await c.query(`SELECT current_database() AS db, (SELECT value FROM dlpath.meta WHERE key = 'schema_version') AS version,
+      (SELECT value FROM dlpath.meta WHERE key = 'course') AS course`);
+    // Another course's steps would make every percent wrong: said, not computed.
+    const theirs = v.rows[0].course as string | null;
+    if (theirs && courseId && theirs !== courseId) throw new UsageError(m('otherCourseReport', { theirs, ours: courseId }), m('otherCourseReportHint'));
     const { db } = v.rows[0] as { db: string };
     const version = Number(v.rows[0].version ?? 0);
     if (version < SUMMARIES_SINCE_VERSION) throw new EnvError(m('classOlder', { db, version, need: SUMMARIES_SINCE_VERSION }), m('classOlderHint'));
