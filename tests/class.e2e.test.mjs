@@ -1,7 +1,8 @@
 // A class on a real PostgreSQL server (tests/pg.mjs: .ci/run's, or a throwaway cluster), driven through the
 // real bin/dlpath: a teacher inits and adds learners, learners (one with two machines) take the quiz-basic
 // fixture's quiz and sync, the report's figures equal the homes' own progress, and the row-level-security
-// policies stop every attempt to read or change what is not one's own. The other class files, run beside
+// policies stop every attempt to read or change what is not one's own; the report's page is opened in
+// headless Chromium (where installed: .ci/run installs it). The other class files, run beside
 // this one (each on its own databases): class-failures (a server down, a cut, a revoked account),
 // class-roles (revoke, restore, a teacher login role), class-resets (several machines and resets),
 // class-log (no password in the server's log).
@@ -9,7 +10,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, dlpath, tempDir } from './helpers.mjs';
+import { CHROMIUM, FIXTURES, chromium, dlpath, tempDir } from './helpers.mjs';
 import { pgServer, freshDb, sql } from './pg.mjs';
 import { RIGHT, WRONG, run, json, takeQuiz, serverCount, localCount } from './class-kit.mjs';
 
@@ -127,6 +128,18 @@ test('a class: three learners, one with two machines; the report equals their pr
   assert.match(page, /<tr class="flag"><td>basics\/basics-single<div class="prompt">Which match did AlphaGo win 4–1\?<\/div><\/td><td>3<\/td><td>33%<\/td><td>&#34;b&#34; Against Fan Hui \(67%\)<\/td>/);
   assert.match(page, /<td>ana<\/td>/);
   assert.doesNotMatch(page, /<script|https?:/);
+  // In a real browser: the three tables render with the figures, the console stays clean (the page's
+  // policy would log any attempt to load something), and the page prints.
+  if (CHROMIUM) {
+    const dom = chromium(['--dump-dom', `file://${html}`]);
+    assert.equal(dom.status, 0, dom.stderr.slice(-2000));
+    assert.equal((dom.stdout.match(/<table>/g) ?? []).length, 3);
+    assert.match(dom.stdout, /<tr class="flag"><td>basics\/basics-single<div class="prompt">/);
+    assert.deepEqual(dom.consoleLines, []);
+    const pdf = path.join(teacher, 'class.pdf');
+    assert.equal(chromium([`--print-to-pdf=${pdf}`, '--no-pdf-header-footer', `file://${html}`]).status, 0);
+    assert.match(fs.readFileSync(pdf).subarray(0, 5).toString(), /^%PDF-/);
+  }
   r = run(teacher, ['--lang', 'zh', 'class', 'report', '--url', url]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /! basics\/basics-single  作答 3 人  首次答对 33%/);

@@ -134,3 +134,17 @@ export function tmuxShell(name, { width = 100, height = 24, env = {} } = {}) {
     close: () => run('kill-session', '-t', session),
   };
 }
+
+/** Debian's Chromium, for the tests that open a page in a real browser (.ci/run installs it); undefined when missing. */
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+/** Headless Chromium with a profile of its own; the page's console lines (errors, CSP violations) as consoleLines. */
+export function chromium(args) {
+  const profile = tempDir('dlpath-chromium-');
+  const r = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', ...args],
+  { encoding: 'utf8', timeout: 120000, maxBuffer: 64 << 20 });
+  if (r.error) throw r.error;
+  const consoleLines = r.stderr.split('\n').filter((l) => /:CONSOLE[:(]/.test(l));
+  return { ...r, consoleLines };
+}

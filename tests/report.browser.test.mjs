@@ -8,20 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { dlpath, tempDir, copyFixture } from './helpers.mjs';
-
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-
-function chromium(args) {
-  const profile = tempDir('dlpath-chromium-');
-  const r = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', ...args],
-  { encoding: 'utf8', timeout: 120000, maxBuffer: 64 << 20 });
-  if (r.error) throw r.error;
-  // Page console messages (errors, CSP violations) are logged as CONSOLE lines.
-  const consoleLines = r.stderr.split('\n').filter((l) => /:CONSOLE[:(]/.test(l));
-  return { ...r, consoleLines };
-}
+import { CHROMIUM, chromium, dlpath, tempDir, copyFixture } from './helpers.mjs';
 
 const attr = (html, re) => [...html.matchAll(re)].map((x) => x[1]);
 const figure = (html, k) => { const v = new RegExp(`data-k="${k}"[^>]*>([^<]*)<`).exec(html); assert.ok(v, `no figure ${k}`); return v[1]; };
