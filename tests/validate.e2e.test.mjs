@@ -228,3 +228,29 @@ test('a text question with one accepted form, or none in Chinese script, is a wa
   assert.deepEqual(warned, [[0, 'only one accepted form'], [1, 'no accepted form in Chinese script']]);
   assert.equal(dlpath(['validate', dir, '--strict']).code, 3);
 });
+
+test('a quiz whose single-choice answers lean on one choice id is a warning at the quiz, in both languages; --strict fails on it', () => {
+  const single = (mod, i, answer) => `    - {id: ${mod}-s${i}, type: single, prompt: {en: "Which?", zh: "哪个？"}, choices: [{id: a, text: {en: One, zh: 一}}, {id: b, text: {en: Two, zh: 二}}, {id: c, text: {en: Three, zh: 三}}], answer: ${answer}}`;
+  const quiz = (mod, answers) => ['id: ' + mod, `title: {en: Lean ${mod}, zh: 偏向 ${mod}}`, 'track: one', '# the quiz', 'quiz:', '  questions:',
+    ...answers.map((a, i) => single(mod, i, a)),
+    `    - {id: ${mod}-tf, type: true_false, prompt: {en: "True?", zh: "对吗？"}, answer: true}`, ''].join('\n');
+  const dir = writeTree(tempDir(), {
+    'curriculum.yaml': 'format_version: 1\nid: lean\ntitle: Lean\ntracks:\n  - {id: one, title: One, modules: [leans, half, few]}\n',
+    // 4 of 6 on "c": more than half, and at least 4.
+    'modules/leans/module.yaml': quiz('leans', ['c', 'a', 'c', 'b', 'c', 'c']),
+    // 4 of 8 on "a": half, not more.
+    'modules/half/module.yaml': quiz('half', ['a', 'b', 'a', 'c', 'a', 'b', 'a', 'c']),
+    // 3 of 3 on "a": too few questions to say.
+    'modules/few/module.yaml': quiz('few', ['a', 'a', 'a']),
+  });
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const warned = r.stdout.split('\n').filter((l) => /single-choice/.test(l));
+  assert.deepEqual(warned, ['modules/leans/module.yaml:5:1: warning: quiz: the right answer of 4 of the 6 single-choice questions of this quiz is choice "c": '
+    + 'a learner who writes "c" for each of them in an answers file (dlpath quiz --answers) passes them without reading. '
+    + 'Spread the right answers over the choice ids (change the ids, not the order of the choices)']);
+  const zh = dlpath(['validate', dir, '--strict'], { env: { DLPATH_LANG: 'zh' } });
+  assert.equal(zh.code, 3, zh.stdout + zh.stderr);
+  assert.match(zh.stdout, /modules\/leans\/module\.yaml:5:1: .*本测验的 6 道单选题中有 4 道的正确答案是选项“c”/);
+  assert.doesNotMatch(zh.stdout, /modules\/(half|few)\//);
+});

@@ -7,6 +7,7 @@ import { suggest, type KeyPath } from './schema.js';
 import { compilePattern } from './grade.js';
 import { isEnglishProse, pathLanguage } from './stats.js';
 import type { LPath, LText } from './model.js';
+import { m as cm } from '../i18n/curriculum.js';
 
 export interface Problem {
   /** File relative to the curriculum folder. */
@@ -87,6 +88,23 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
   }
 }
 
+/**
+ * A quiz whose single-choice answers lean on one choice id: more than half of its single-choice
+ * questions, and at least 4 of them, have the same right id. In an answers file (or a template) a
+ * learner gives ids, so writing that id everywhere would pass those questions without reading.
+ */
+export function answerLean(questions: readonly Question[]): { id: string; count: number; n: number } | undefined {
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const q of questions) {
+    if (q.type !== 'single') continue;
+    n++;
+    counts.set(q.answer, (counts.get(q.answer) ?? 0) + 1);
+  }
+  const [id, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
+  return count >= 4 && count * 2 > n ? { id, count, n } : undefined;
+}
+
 /** Shell commands an answer may start with: a command is typed the same in every language. */
 const COMMANDS = /^(conda|pip|pip3|python|python3|git|npm|npx|docker|nvidia-smi|torchrun|source|export|cd|ls|dlpath|jupyter|tensorboard)\b/;
 
@@ -163,6 +181,8 @@ export function crossCheck(c: Curriculum, broken: (file: string, item: string) =
         } else questionIds.set(q.id, { file: f, at });
         checkAnswer(q, f, at, out);
       });
+      const lean = answerLean(quiz.questions.filter((q, qi) => !broken(f, `q${qi}`)));
+      if (lean) out.push({ file: f, path: ['quiz'], atKey: true, severity: 'warning', message: cm('answerLean', lean) });
       if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) {
         out.push({ file: f, path: ['quiz', 'draw'], severity: 'error',
           message: `draws ${quiz.draw} questions from a bank of ${quiz.questions.length}` });
