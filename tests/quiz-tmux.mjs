@@ -49,9 +49,9 @@ export async function answer(socket, q, i, n, s = 'quiz') {
   }
 }
 
-/** Starts `dlpath quiz basics` in a new session `s`; the session stays open a minute after it ends. */
-export function start(socket, home, s = 'quiz') {
-  const env = testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: curriculum, TERM: 'xterm-256color' });
+/** Starts `dlpath quiz basics` (of the quiz-basic fixture, or of `course`) in a new session `s`; the session stays open a minute after it ends. */
+export function start(socket, home, s = 'quiz', course = curriculum) {
+  const env = testEnv({ DLPATH_HOME: home, DLPATH_CURRICULUM: course, TERM: 'xterm-256color' });
   const vars = ['DLPATH_HOME', 'DLPATH_CURRICULUM', 'NO_COLOR', 'LANG', 'LC_ALL', 'TERM', 'PATH', 'HOME']
     .filter((k) => env[k] !== undefined).map((k) => `${k}='${env[k]}'`).join(' ');
   const cmd = `env ${vars} '${process.execPath}' '${BIN}' quiz basics; echo "EXIT:$?"; sleep 60`;

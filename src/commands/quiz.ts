@@ -343,7 +343,12 @@ async function interactive(ctx: Context, mod: Module, seed: number | undefined, 
         for (const a of given) {
           const q = lookup(a.question)!;
           const c = coerceAnswer(q, a.answer);
-          if (c.ok) outcomes.set(q.id, { question: q, response: c.response, result: grade(q, c.response) });
+          if (!c.ok) continue;
+          // An answer keeps the verdict it was given: the course may have changed since (choice ids
+          // relabelled, an answer key corrected). When today's grading disagrees, only the verdict is
+          // kept, not what today's choices would say about the answer.
+          const now = grade(q, c.response);
+          outcomes.set(q.id, { question: q, response: c.response, result: now.correct === a.correct ? now : { correct: a.correct, feedback: [] } });
         }
         if (given.length) ctx.stdout.write(`${t.dim(m('resumed', { done: given.length, n: planned.length }))}\n`);
       }
