@@ -254,3 +254,21 @@ test('a quiz whose single-choice answers lean on one choice id is a warning at t
   assert.match(zh.stdout, /modules\/leans\/module\.yaml:5:1: .*本测验的 6 道单选题中有 4 道的正确答案是选项“c”/);
   assert.doesNotMatch(zh.stdout, /modules\/(half|few)\//);
 });
+
+test('an ordering question whose right order is its ids in alphabetical order is a warning at its answer', () => {
+  const order = (id, ids, answer) => `    - {id: ${id}, type: ordering, prompt: {en: "Order them.", zh: "排序。"}, choices: [${ids.map((c, i) => `{id: ${c}, text: {en: Step ${i}, zh: 第 ${i} 步}}`).join(', ')}], answer: [${answer.join(', ')}]}`;
+  const dir = writeTree(tempDir(), {
+    'curriculum.yaml': 'format_version: 1\nid: ord\ntitle: Orders\ntracks:\n  - {id: one, title: One, modules: [ord]}\n',
+    'modules/ord/module.yaml': ['id: ord', 'title: {en: Orders, zh: 排序}', 'track: one', 'quiz:', '  questions:',
+      order('ord-abc', ['c', 'a', 'b'], ['a', 'b', 'c']),
+      order('ord-gap', ['b', 'e', 'a', 'c'], ['a', 'b', 'c', 'e']),
+      order('ord-bac', ['a', 'b', 'c'], ['b', 'a', 'c']),
+      order('ord-two', ['a', 'b'], ['a', 'b']), ''].join('\n'),
+  });
+  const r = dlpath(['validate', dir]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const warned = [...r.stdout.matchAll(/^modules\/ord\/module\.yaml:(\d+):\d+: warning: quiz\.questions\[(\d)\]\.answer: the right order is the choice ids in alphabetical order \(([a-z, ]+)\)/gm)]
+    .map((x) => [Number(x[1]), Number(x[2]), x[3]]);
+  assert.deepEqual(warned, [[6, 0, 'a, b, c'], [7, 1, 'a, b, c, e']]);
+  assert.equal(dlpath(['validate', dir, '--strict']).code, 3);
+});

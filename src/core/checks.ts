@@ -53,6 +53,10 @@ function checkAnswer(q: Question, file: string, at: KeyPath, out: Problem[]): vo
       });
       const missing = ids.filter((id) => !q.answer.includes(id));
       if (missing.length) err([...at, 'answer'], `the order must list every choice; missing: ${missing.join(', ')}`);
+      const sorted = ids.slice().sort();
+      if (!missing.length && ids.length >= 3 && q.answer.length === ids.length && q.answer.every((id, i) => id === sorted[i])) {
+        out.push({ file, path: [...at, 'answer'], severity: 'warning', message: cm('orderAlphabetical', { ids: q.answer.join(', ') }) });
+      }
     }
     if (q.type === 'single') {
       q.choices.forEach((c, i) => {

@@ -37,6 +37,7 @@ export const m = messages({
     compiling: 'Reading the course in {dir} for the first time…',
     cacheBroken: 'The compiled copy of the course in {dir} cannot be read or written again.',
     answerLean: 'the right answer of {count} of the {n} single-choice questions of this quiz is choice "{id}": a learner who writes "{id}" for each of them in an answers file (dlpath quiz --answers) passes them without reading. Spread the right answers over the choice ids (change the ids, not the order of the choices)',
+    orderAlphabetical: 'the right order is the choice ids in alphabetical order ({ids}): a learner who lists the ids in order in an answers file (dlpath quiz --answers) passes without reading. Change the ids so that their right order is not alphabetical',
   },
   zh: {
     invalid: '{dir} 中的课程有 {n} 个问题：',
@@ -74,5 +75,6 @@ export const m = messages({
     compiling: '第一次读取 {dir} 中的课程……',
     cacheBroken: '{dir} 中课程的编译副本无法读取，也无法重新写入。',
     answerLean: '本测验的 {n} 道单选题中有 {count} 道的正确答案是选项“{id}”：在答案文件（dlpath quiz --answers）里每道都填“{id}”的学习者不用读题就能答对。请让正确答案分散到不同的选项 id 上（改 id，而不是调换选项的顺序）',
+    orderAlphabetical: '正确顺序恰好是选项 id 的字母顺序（{ids}）：在答案文件（dlpath quiz --answers）里按字母顺序列出 id 的学习者不用读题就能答对。请修改 id，让正确顺序不是字母顺序',
   },
 });
