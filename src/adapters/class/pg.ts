@@ -79,6 +79,12 @@ export function parseUrl(url: string): URL {
 /** What dlpath says about an error code from TLS (Node's and OpenSSL's codes). */
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|HOSTNAME_MISMATCH$|EPROTO$)/;
 
+/** The server answered a request for TLS with no: it has none. */
+const serverWithoutTls = (e: unknown) => /does not support SSL/i.test((e as Error).message ?? '');
+
+/** The server's rules (pg_hba.conf) refuse a connection without TLS: the URL's sslmode, not the account. */
+const serverWantsTls = (e: unknown) => (e as { code?: string }).code === '28000' && /no encryption|SSL off/i.test((e as Error).message ?? '');
+
 /**
  * A connection error as a clear message (exit 4); the password never appears in it. For a learner's
  * command (`learner`), a refused privilege means the account lost its rights: revoked while it could still
@@ -92,10 +98,8 @@ export function envErrorOf(e: unknown, url: string, learner = false): EnvError {
   const message = err.message ?? String(e);
   let key: Parameters<typeof m>[0] = 'pgOther';
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOENT', 'EAI_AGAIN'].includes(code)) key = 'pgDown';
-  else if (TLS_CODE.test(code) || /does not support SSL/i.test(message)) key = 'pgTls';
+  else if (TLS_CODE.test(code) || serverWithoutTls(e) || serverWantsTls(e)) key = 'pgTls';
   else if (code === '28P01') key = 'pgPassword';
-  // The server's rules (pg_hba.conf) refuse a connection without TLS: the URL's sslmode, not the account.
-  else if (code === '28000' && /no encryption|SSL off/i.test(message)) key = 'pgTls';
   else if (code === '28000') key = 'pgRevoked';
   else if (code === '42501') key = learner ? 'pgRevoked' : 'pgDenied';
   else if (code === '3D000') key = 'pgNoDatabase';
@@ -149,10 +153,7 @@ export function tlsPlan(url: string): { mode: string; first: string; fallback?: 
 
 /** Whether the first try of a plan failed for its TLS choice alone (so the fallback may connect). */
 function refusedForTls(mode: string, e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  if (mode === 'prefer') return /does not support SSL/i.test(err.message ?? '');
-  if (mode === 'allow') return err.code === '28000' && /no encryption|SSL off/i.test(err.message ?? '');
-  return false;
+  return (mode === 'prefer' && serverWithoutTls(e)) || (mode === 'allow' && serverWantsTls(e));
 }
 
 /** Connects (TLS as the URL's sslmode says, with libpq's meaning), or throws an EnvError (a UsageError for a bad sslmode). */
@@ -186,6 +187,25 @@ export async function connect(url: string, timeoutMs = 10_000, learner = false):
     throw fail(e);
   }
 }
+
+/**
+ * `f` inside one transaction (`begin`: the statement that opens it), committed when `f` returns, rolled
+ * back when it throws.
+ */
+export async function inTransaction<T>(c: Client, f: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  await c.query(begin);
+  try {
+    const out = await f();
+    await c.query('COMMIT');
+    return out;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** A read-only transaction that sees one snapshot throughout. */
+export const READ_SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 // ------------------------------------------------------------------ roles and passwords
 
@@ -321,8 +341,7 @@ export async function initClass(c: Client, course: string | null): Promise<InitR
     if (version > CLASS_SCHEMA_VERSION) throw new EnvError(m('initNewer', { db, version }), m('initNewerHint'));
   }
   const r = roleNames(db);
-  await c.query('BEGIN');
-  try {
+  await inTransaction(c, async () => {
     await ensureRole(c, r.teacher);
     await ensureRole(c, r.learners);
     for (const sql of schemaSql(r)) await c.query(sql);
@@ -334,18 +353,19 @@ export async function initClass(c: Client, course: string | null): Promise<InitR
     // Whoever created the class reads it as the teacher does (its table is subject to the policies too: FORCE).
     const me = (await c.query('SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su')).rows[0];
     if (!me.su) await c.query(`GRANT ${ident(r.teacher)} TO ${ident(me.u)}`);
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
   return { database: db, teacher: r.teacher, learners: r.learners, created: !had };
 }
 
-async function classRoles(c: Client, url: string): Promise<{ teacher: string; learners: string; prefix: string; db: string }> {
+/** A UsageError unless the database holds a class; `where`: its URL with the password hidden. */
+export async function requireClass(c: Client, where: string): Promise<void> {
   const has = (await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS has`)).rows[0].has as boolean;
+  if (!has) throw new UsageError(m('notAClass', { where }), m('notAClassHint', { url: where }));
+}
+
+async function classRoles(c: Client, url: string): Promise<{ teacher: string; learners: string; prefix: string; db: string }> {
+  await requireClass(c, redact(url));
   const db = (await c.query('SELECT current_database() AS d')).rows[0].d as string;
-  if (!has) throw new UsageError(m('notAClass', { where: redact(url) }), m('notAClassHint', { url: redact(url) }));
   return { ...roleNames(db), db };
 }
 
@@ -364,15 +384,10 @@ export async function addLearner(c: Client, url: string, name: string): Promise<
 async function createLogin(c: Client, url: string, role: string, group: string, exists: string, record?: () => Promise<unknown>): Promise<{ url: string; role: string }> {
   if ((await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) throw new UsageError(exists, m('learnerExistsHint'));
   const password = newPassword();
-  await c.query('BEGIN');
-  try {
+  await inTransaction(c, async () => {
     await c.query(`CREATE ROLE ${ident(role)} LOGIN PASSWORD ${verifierLiteral(scramVerifier(password))} IN ROLE ${ident(group)}`);
     await record?.();
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
   const u = new URL(url);
   u.username = role;
   u.password = password;
@@ -414,18 +429,12 @@ export interface RevokeResult { name: string; role: string; revoked_at: string; 
 export async function revokeLearner(c: Client, url: string, name: string): Promise<RevokeResult> {
   const { row, r } = await findLearner(c, url, name);
   if (row.revoked_at) return { name, role: row.role, revoked_at: row.revoked_at, already: true, events: row.events, sessions_ended: null };
-  let at: string;
-  await c.query('BEGIN');
-  try {
+  const at = await inTransaction(c, async () => {
     await c.query(`ALTER ROLE ${ident(row.role)} NOLOGIN`);
     await c.query(`REVOKE ${ident(r.learners)} FROM ${ident(row.role)}`);
-    at = (await c.query(`UPDATE dlpath.learners SET revoked_at = now() WHERE role = $1
+    return (await c.query(`UPDATE dlpath.learners SET revoked_at = now() WHERE role = $1
       RETURNING to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at`, [row.role])).rows[0].at as string;
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
   let ended: number | null = null;
   try {
     ended = (await c.query('SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE usename = $1', [row.role]))
@@ -441,16 +450,11 @@ export async function revokeLearner(c: Client, url: string, name: string): Promi
 export async function restoreLearner(c: Client, url: string, name: string): Promise<{ name: string; role: string; already: boolean }> {
   const { row, r } = await findLearner(c, url, name);
   if (!row.revoked_at) return { name, role: row.role, already: true };
-  await c.query('BEGIN');
-  try {
+  await inTransaction(c, async () => {
     await c.query(`GRANT ${ident(r.learners)} TO ${ident(row.role)}`);
     await c.query(`ALTER ROLE ${ident(row.role)} LOGIN`);
     await c.query('UPDATE dlpath.learners SET revoked_at = NULL WHERE role = $1', [row.role]);
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
   return { name, role: row.role, already: false };
 }
 
@@ -514,16 +518,11 @@ export async function fetchOwnEvents(c: Client, cols: { lag: boolean; xid: boole
   if (!cols.xid) return { events: (await c.query(select)).rows as WireEvent[], mark: null };
   if (since !== undefined && !/^\d{1,20}$/.test(since)) since = undefined;
   // One snapshot for the mark and the rows.
-  await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  try {
+  return inTransaction(c, async () => {
     const mark = (await c.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS mark')).rows[0].mark as string;
     const rows = since === undefined ? await c.query(select) : await c.query(`${select} AND xid >= $1::xid8`, [since]);
-    await c.query('COMMIT');
     return { events: rows.rows as WireEvent[], mark };
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  }, READ_SNAPSHOT);
 }
 
 /** The course the class was created for (null when init ran without one). */

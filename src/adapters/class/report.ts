@@ -17,7 +17,7 @@
  * takes half of the first-try answers or more.
  */
 import type { Client } from './pg.js';
-import { CLASS_SCHEMA_VERSION } from './pg.js';
+import { CLASS_SCHEMA_VERSION, READ_SNAPSHOT, inTransaction, requireClass } from './pg.js';
 import { SUMMARIES_SINCE_VERSION } from './summaries.js';
 import { EnvError, UsageError } from '../../core/errors.js';
 import { m } from '../../i18n/class.js';
@@ -68,20 +68,18 @@ export interface ClassReport {
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** `where`: the class's URL with its password hidden, for the message when there is no class there. */
 /**
+ * `where`: the class's URL with its password hidden, for the message when there is no class there.
  * `course`: every module of the course once, with its steps (the learner's overall percent, as progress's
  * summary: a module in two tracks counts once); without it, the tracks' modules, each once.
+ * `courseId`: the course in use, which must be the class's.
  */
 export async function readClassReport(c: Client, tracks: readonly TrackSteps[], now: string, where = '',
   course?: TrackSteps['modules'], courseId?: string): Promise<ClassReport> {
   // One snapshot for the three statements, read-only.
-  await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  try {
+  return inTransaction(c, async () => {
+    await requireClass(c, where);
     // A class set up by an older dlpath has no summaries (until `class init` runs again); a newer one may hold others.
-    if (!(await c.query(`SELECT to_regclass('dlpath.meta') IS NOT NULL AS has`)).rows[0].has) {
-      throw new UsageError(m('notAClass', { where }), m('notAClassHint', { url: where }));
-    }
     const v = await c.query(`SELECT current_database() AS db, (SELECT value FROM dlpath.meta WHERE key = 'schema_version') AS version,
       (SELECT value FROM dlpath.meta WHERE key = 'course') AS course`);
     // Another course's steps would make every percent wrong: said, not computed.
@@ -95,10 +93,8 @@ export async function readClassReport(c: Client, tracks: readonly TrackSteps[], 
     // cannot know: it guesses costs that make compiling the query take longer than running it).
     await c.query(`SELECT set_config('work_mem', $1, true), set_config('jit', 'off', true)`, ['64MB']);
     const all = course ?? [...new Map(tracks.flatMap((t) => t.modules).map((x) => [x.id, x])).values()];
-    return await reportIn(c, [...tracks, { id: OVERALL, modules: all }], now);
-  } finally {
-    await c.query('ROLLBACK').catch(() => undefined);
-  }
+    return reportIn(c, [...tracks, { id: OVERALL, modules: all }], now);
+  }, READ_SNAPSHOT);
 }
 
 /** The id of the extra "track" of every module that gives a learner's overall percent (no track id has a space). */
