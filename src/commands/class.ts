@@ -4,7 +4,7 @@
  */
 import type { Context } from './context.js';
 import { LEARNER_NAME_RE, nameExample, isClassLearner, connect, initClass, addLearner, addTeacher, revokeLearner, restoreLearner, parseUrl, redact, envErrorOf, classCourse } from '../adapters/class/pg.js';
-import { classFile, readClassState, writeClassState } from '../adapters/class/state.js';
+import { classFile, readClassState, unsentCount, writeClassState } from '../adapters/class/state.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DlpathError, EnvError, UsageError } from '../core/errors.js';
@@ -141,7 +141,7 @@ export async function leave(ctx: Context): Promise<number> {
   if (fs.existsSync(path.join(ctx.home, 'progress.db'))) {
     const { Store } = await import('../adapters/store/store.js');
     const store = Store.open(ctx.home, ctx.clock);
-    try { unsent = store.db.prepare('SELECT count(*) FROM events WHERE id > ?').pluck().get(state.sent_through) as number; } finally { store.close(); }
+    try { unsent = unsentCount(store.db, state); } finally { store.close(); }
   }
   try { fs.rmSync(file, { force: true }); } catch (e) {
     throw new EnvError(m('stateUnwritable', { file, reason: (e as Error).message }), m('stateHint'));

@@ -1,6 +1,6 @@
 /** `dlpath next`: the next step on the path; in a terminal, walks the learner into it. */
 import type { Context } from './context.js';
-import { lastSyncLine } from '../adapters/class/state.js';
+import { classLine } from '../adapters/class/state.js';
 import { standing, standingOnly, standingWithActivity, stepCommand, stepTitle } from './shared.js';
 import type { WatchEnd } from './watch.js';
 import { nextStep, overallPercent, type Step } from '../core/path.js';
@@ -11,7 +11,7 @@ import { pick } from '../i18n/index.js';
 import { m } from '../i18n/path.js';
 
 export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkInto = true): Promise<number> {
-  const { ix, states, progress, streak: days, due, unsent } = await standingWithActivity(ctx);
+  const { ix, states, progress, streak: days, due, klass } = await standingWithActivity(ctx);
   const next = nextStep(states);
   const step = next?.next;
   if (ctx.json) {
@@ -30,7 +30,7 @@ export async function run(ctx: Context, _args: unknown[], _opts: unknown, walkIn
     ctx.stdout.write(`${t.heading(pick(course.title))}\n${wrap(pick(course.description), textWidth(ctx.stdout)).join('\n')}\n\n`);
   }
   ctx.stdout.write(`${t.dim(m('statusLine', { percent: overallPercent(states), done, total, streak: days }))}\n`);
-  const synced = lastSyncLine(ctx.home, unsent);
+  const synced = classLine(klass);
   if (synced) ctx.stdout.write(`${t.dim(synced)}\n`);
   if (due) ctx.stdout.write(`${t.warn(m('reviewsDue', { n: due, minutes: Math.max(1, Math.ceil(due / 4)) }))}\n`);
   if (!step) {

@@ -1,6 +1,6 @@
 /** `dlpath progress`: per track and module: status, best quiz score, tasks, last activity; streak. */
 import type { Context } from './context.js';
-import { lastSync, lastSyncLine } from '../adapters/class/state.js';
+import { classLine } from '../adapters/class/state.js';
 import { standingWithActivity } from './shared.js';
 import { overallPercent, type ModuleState } from '../core/path.js';
 import { page } from '../adapters/ui/pager.js';
@@ -19,7 +19,7 @@ function bar(percent: number, width = 20): string {
 
 /** What `progress --json` prints (and the HTML report shows), with the standing it was computed from. */
 export async function progressData(ctx: Context) {
-  const { ix, progress, states, streak: days, due, activity, unsent } = await standingWithActivity(ctx, { days: calendarRange(ctx.clock()) });
+  const { ix, progress, states, streak: days, due, activity, klass } = await standingWithActivity(ctx, { days: calendarRange(ctx.clock()) });
   const calendar = calendarOf(ctx.clock(), activity ?? new Map());
   const byId = new Map(states.map((s) => [s.module.id, s]));
   const moduleRow = (s: ModuleState) => {
@@ -53,20 +53,19 @@ export async function progressData(ctx: Context) {
     tasks_skipped: all.reduce((a, r) => a + r.tasks_skipped, 0),
     reviews_due: due,
   };
-  return { ix, progress, states, byId, summary, tracks, all, calendar, days, due, unsent };
+  return { ix, progress, states, byId, summary, tracks, all, calendar, days, due, klass };
 }
 
 export async function run(ctx: Context): Promise<number> {
-  const { summary, tracks, all, calendar, byId, days, due, unsent } = await progressData(ctx);
+  const { summary, tracks, all, calendar, byId, days, due, klass } = await progressData(ctx);
   if (ctx.json) {
-    const klass = lastSync(ctx.home, unsent);
     ctx.stdout.write(`${JSON.stringify({ ...summary, tracks, calendar, ...(klass ? { class: klass } : {}) }, null, 2)}\n`);
     return 0;
   }
   const t = theme(ctx);
   const out: string[] = [t.heading(m('progressHeader')), ''];
   out.push(m('overall', { percent: summary.percent, streak: days, tasks: summary.tasks_passed, due }));
-  const synced = lastSyncLine(ctx.home, unsent);
+  const synced = classLine(klass);
   if (synced) out.push(t.dim(synced));
   if (summary.tasks_solution_seen) out.push(t.dim(m('solutionSeen', { n: summary.tasks_solution_seen })));
   if (summary.tasks_skipped) out.push(t.dim(m('tasksSkipped', { n: summary.tasks_skipped })));

@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import type { CurriculumIndex, Module } from '../core/model.js';
 import { loadCurriculum } from '../adapters/curriculum/index.js';
 import { Store } from '../adapters/store/store.js';
-import { readClassState } from '../adapters/class/state.js';
+import { classStanding, type ClassStanding } from '../adapters/class/state.js';
 import { readProgress, streak } from '../adapters/store/progress.js';
 import { dueCount } from '../adapters/store/review-due.js';
 import { activityCounts } from '../adapters/store/activity.js';
@@ -41,18 +41,13 @@ export async function standingOnly(ctx: Context): Promise<Omit<Standing, 'store'
 }
 
 /** Where the learner stands, with the streak and the reviews due; the store is closed again (read only: works on a read-only home). */
-export async function standingWithActivity(ctx: Context, opts: { days?: [string, string] } = {}): Promise<Omit<Standing, 'store'> & { streak: number; due: number; activity?: Map<string, number>; unsent: number }> {
+export async function standingWithActivity(ctx: Context, opts: { days?: [string, string] } = {}): Promise<Omit<Standing, 'store'> & { streak: number; due: number; activity?: Map<string, number>; klass?: ClassStanding }> {
   const { store, ...rest } = await standing(ctx, { readOnlyOk: true });
   try {
     // opts.days: the events per day between two local days (the activity calendar).
     const activity = opts.days ? activityCounts(store, ...opts.days) : undefined;
-    // For the class line of next and progress: this machine's events not yet sent (none when not in a class).
-    let unsent = 0;
-    try {
-      const sent = readClassState(ctx.home)?.sent_through;
-      if (sent !== undefined) unsent = store.db.prepare('SELECT count(*) FROM events WHERE id > ?').pluck().get(sent) as number;
-    } catch { /* an unreadable class.json: no class line either */ }
-    return { ...rest, streak: streak(store), due: dueCount(store), activity, unsent };
+    // For the class line of next and progress (undefined when not in a class).
+    return { ...rest, streak: streak(store), due: dueCount(store), activity, klass: classStanding(ctx.home, store.db) };
   } finally {
     store.close();
   }

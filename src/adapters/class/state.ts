@@ -9,6 +9,7 @@ import { EnvError } from '../../core/errors.js';
 import { makeDirs } from '../dirs.js';
 import { writeFileAtomic } from '../files.js';
 import { m } from '../../i18n/class.js';
+import type { DB } from '../store/db.js';
 import { sentences } from '../../i18n/index.js';
 
 export interface ClassState {
@@ -59,24 +60,31 @@ export function writeClassState(home: string, s: ClassState): void {
   }
 }
 
+/** How many of this machine's events the class does not hold yet (those after the last one sent). */
+export function unsentCount(db: DB, state: ClassState): number {
+  return db.prepare('SELECT count(*) FROM events WHERE id > ?').pluck().get(state.sent_through) as number;
+}
+
+/** This machine in its class, as `next` and `progress` show it (and `progress --json` prints it). */
+export interface ClassStanding { joined: true; last_sync: string | null; unsent: number }
+
 /**
- * When this machine last synced with its class, and (`unsent`, counted by the caller in its open store) how
- * many of its events the class does not have yet: undefined when not in a class (read locally, never the network).
+ * When this machine last synced with its class, and how many of its events the class does not have yet,
+ * read once from class.json and the open database: undefined when not in a class, or when class.json cannot
+ * be read (then no class line; sync says what is wrong). Never the network.
  */
-export function lastSync(home: string, unsent?: number): { joined: true; last_sync: string | null; unsent?: number } | undefined {
+export function classStanding(home: string, db: DB): ClassStanding | undefined {
   try {
     const s = readClassState(home);
-    if (!s) return undefined;
-    return { joined: true, last_sync: s.last_sync, ...(unsent !== undefined ? { unsent } : {}) };
+    return s ? { joined: true, last_sync: s.last_sync, unsent: unsentCount(db, s) } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** The line `next` and `progress` show about it: when, and how many events are still to send. */
-export function lastSyncLine(home: string, unsent = 0): string | undefined {
-  const s = lastSync(home);
+export function classLine(s: ClassStanding | undefined): string | undefined {
   if (!s) return undefined;
   const when = s.last_sync ? m('lastSync', { when: `${s.last_sync.slice(0, 16).replace('T', ' ')} UTC` }) : m('neverSynced');
-  return unsent ? sentences(when, m('unsent', { n: unsent })) : when;
+  return s.unsent ? sentences(when, m('unsent', { n: s.unsent })) : when;
 }
