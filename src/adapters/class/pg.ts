@@ -490,18 +490,18 @@ export async function eventColumns(c: Client): Promise<{ lag: boolean; xid: bool
 /** Sends events (one statement for the batch); those already there are left alone. */
 export async function pushEvents(c: Client, events: readonly WireEvent[], withLag = false): Promise<number> {
   if (!events.length) return 0;
-  const values = [
-    events.map((e) => e.uid), events.map((e) => e.ts), events.map((e) => e.kind), events.map((e) => e.module),
-    events.map((e) => e.item), events.map((e) => e.epoch),
-    events.map((e) => (e.data === null || e.data === undefined ? null : JSON.stringify(e.data))),
+  // One array a column; lag only where the class's events have that column.
+  type Column = [name: string, type: string, value: (e: WireEvent) => unknown];
+  const lag: Column = ['lag', 'int', (e) => e.lag ?? null];
+  const columns: Column[] = [
+    ['uid', 'uuid', (e) => e.uid], ['ts', 'timestamptz', (e) => e.ts], ['kind', 'text', (e) => e.kind],
+    ['module', 'text', (e) => e.module], ['item', 'text', (e) => e.item], ['epoch', 'int', (e) => e.epoch],
+    ['data', 'jsonb', (e) => (e.data === null || e.data === undefined ? null : JSON.stringify(e.data))],
+    ...(withLag ? [lag] : []),
   ];
-  const r = withLag
-    ? await c.query(`INSERT INTO dlpath.events (uid, ts, kind, module, item, epoch, data, lag)
-      SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::int[])
-      ON CONFLICT (uid) DO NOTHING`, [...values, events.map((e) => e.lag ?? null)])
-    : await c.query(`INSERT INTO dlpath.events (uid, ts, kind, module, item, epoch, data)
-      SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[])
-      ON CONFLICT (uid) DO NOTHING`, values);
+  const r = await c.query(`INSERT INTO dlpath.events (${columns.map(([name]) => name).join(', ')})
+    SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+    ON CONFLICT (uid) DO NOTHING`, columns.map(([, , value]) => events.map(value)));
   return r.rowCount ?? 0;
 }
 
