@@ -94,3 +94,20 @@ test('a line that fits comes back as written only when wrapping would change not
   assert.equal(displayWidth('线性 ab'), 7);
   assert.equal(displayWidth('\u001b[2m42%\u001b[22m'), 3);
 });
+
+test('a block quote written over several source lines is one paragraph, wrapped as a whole; a bare > parts paragraphs', () => {
+  const en = renderMarkdown('> A computer program is said to learn from experience E with respect to some class of tasks T and\n> performance measure P, if its performance improves with experience E.\n>\n> Tom Mitchell, 1997\n', plain, 60);
+  // Wrapped at 58 columns (60 less the bar and its space), across the source's line break.
+  assert.equal(en, [
+    '│ A computer program is said to learn from experience E with',
+    '│ respect to some class of tasks T and performance measure',
+    '│ P, if its performance improves with experience E.',
+    '│',
+    '│ Tom Mitchell, 1997',
+    '',
+  ].join('\n'));
+  // Chinese source lines join without a space, so a sentence never breaks where the source line did.
+  const zh = renderMarkdown('> 对于某类任务 T 和性能度量 P，如果一个计算机程序在 T 上以 P 衡量的性能随着经验 E 而提高，\n> 就称这个程序从经验 E 中学习。\n', plain, 80);
+  assert.doesNotMatch(zh, /提高，\n│ 就称/);
+  assert.match(zh, /^│ .*\n│ .*就称这个程序从经验 E 中学习。\n$/);
+});

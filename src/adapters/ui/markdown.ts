@@ -159,8 +159,15 @@ export function renderMarkdown(md: string, t: Theme, width = 80): string {
     if (q) {
       flush();
       listIndent = undefined;
-      out.push(...wrap(inline(q[1], t), width - 2).map((x) => `${t.dim('│')} ${x}`));
-      if (!(i + 1 < lines.length && /^>/.test(lines[i + 1]))) out.push('');
+      // The quote's lines are its paragraphs' source lines (joined, then wrapped); a bare > parts paragraphs.
+      const quoted = [q[1]];
+      while (i + 1 < lines.length && /^>/.test(lines[i + 1])) quoted.push(lines[++i].replace(/^>\s?/, ''));
+      const paras = quoted.join('\n').split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean)).filter((p) => p.length);
+      paras.forEach((p, k) => {
+        if (k) out.push(t.dim('│'));
+        out.push(...wrap(inline(joinLines(p), t), width - 2).map((x) => `${t.dim('│')} ${x}`));
+      });
+      out.push('');
       continue;
     }
     if (/^\s*(---|\*\*\*|___)\s*$/.test(line)) { flush(); out.push(t.dim('─'.repeat(Math.min(width, 40))), ''); continue; }
