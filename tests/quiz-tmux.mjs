@@ -8,7 +8,12 @@ import { loadCurriculum } from '../dist/adapters/curriculum/index.js';
 export const curriculum = path.join(FIXTURES, 'quiz-basic');
 
 export function tmux(socket, ...args) {
-  const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  let r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // The first command on a new socket starts its server; on a loaded machine that start can lose a race
+  // with the client ("server exited unexpectedly", seen once in CI): tried again, as a person would.
+  for (let i = 0; i < 2 && r.status !== 0 && args[0] === 'new-session' && /server exited unexpectedly/.test(r.stderr); i++) {
+    r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  }
   if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
   return r.stdout;
 }
